@@ -1,0 +1,43 @@
+/**
+ * The one Neo4j driver of a process. `bolt://` talks to one server; `neo4j://` (and `+s`) routes
+ * across a cluster or Aura, so the stateless API can run as several replicas over it.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+
+export interface DriverSettings {
+  uri: string;
+  user: string;
+  password: string;
+  connectTimeoutMs: number;
+}
+
+export function createDriver(settings: DriverSettings): Driver {
+  // The project's own Neo4j runs without auth on loopback; any other server gets basic auth.
+  const auth = settings.password ? neo4j.auth.basic(settings.user, settings.password) : undefined;
+  return neo4j.driver(settings.uri, auth, {
+    userAgent: 'diplograph',
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 30_000,
+    connectionTimeout: Math.min(settings.connectTimeoutMs, 30_000),
+    // Driver-side retries of transient failures (a leader switch, a restarting server).
+    maxTransactionRetryTime: 15_000,
+    logging: { level: 'error', logger: () => undefined },
+  });
+}
+
+/** Polls until Neo4j answers, or throws after `timeoutMs` with the driver's last reason. */
+export async function waitForNeo4j(driver: Driver, database: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      await driver.verifyConnectivity({ database });
+      return;
+    } catch (error) {
+      last = error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  const reason = last instanceof Error ? last.message : String(last);
+  throw new Error(`Neo4j did not answer within ${Math.round(timeoutMs / 1000)} s: ${reason}`);
+}

@@ -1,0 +1,262 @@
+/**
+ * The Executor owns every conversation with Neo4j: sessions on the configured database, read
+ * or write access mode, transaction timeouts and metadata, conversion of driver values to plain
+ * JavaScript, and the mapping of Neo4j errors onto our error codes. Repositories hand it named,
+ * parameterised statements (see `cypher`) and get plain objects back.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import neo4j, {
+  type Driver,
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isPoint,
+  isRelationship,
+  isTime,
+  type ManagedTransaction,
+  Neo4jError,
+  type Record as Neo4jRecord,
+  type QueryResult,
+} from 'neo4j-driver';
+import { appError, ErrorCode } from '../errors';
+
+/** A named Cypher statement. Names show up in Neo4j's transaction metadata and our logs. */
+export interface Statement {
+  readonly name: string;
+  readonly text: string;
+}
+
+export function cypher(name: string, text: string): Statement {
+  return { name, text };
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** Counts Cypher round trips per GraphQL request (or any other unit of work run inside it). */
+export interface RoundTripScope {
+  roundTrips: number;
+  statements: string[];
+}
+const scope = new AsyncLocalStorage<RoundTripScope>();
+
+export function withRoundTripScope<T>(fn: () => T): { result: T; scope: RoundTripScope } {
+  const s: RoundTripScope = { roundTrips: 0, statements: [] };
+  return { result: scope.run(s, fn), scope: s };
+}
+
+export function runInRoundTripScope<T>(s: RoundTripScope, fn: () => T): T {
+  return scope.run(s, fn);
+}
+
+/** A transaction handed to `readTransaction`/`writeTransaction` work functions. */
+export interface Tx {
+  run<R = Row>(statement: Statement, params?: Params): Promise<R[]>;
+}
+
+export interface ExecutorOptions {
+  database: string;
+  timeoutMs: number;
+}
+
+export interface ServerInfo {
+  version: string;
+  edition: string;
+  address: string;
+}
+
+export class Executor {
+  constructor(
+    private readonly driver: Driver,
+    private readonly options: ExecutorOptions,
+  ) {}
+
+  get database(): string {
+    return this.options.database;
+  }
+
+  /** One statement in a read-only transaction (retried by the driver on transient errors). */
+  read<R = Row>(statement: Statement, params: Params = {}): Promise<R[]> {
+    return this.readTransaction((tx) => tx.run<R>(statement, params), statement.name);
+  }
+
+  /** One statement in a write transaction. */
+  write<R = Row>(statement: Statement, params: Params = {}): Promise<R[]> {
+    return this.writeTransaction((tx) => tx.run<R>(statement, params), statement.name);
+  }
+
+  readTransaction<T>(work: (tx: Tx) => Promise<T>, name = 'read'): Promise<T> {
+    return this.transaction('READ', work, name);
+  }
+
+  writeTransaction<T>(work: (tx: Tx) => Promise<T>, name = 'write', timeoutMs?: number): Promise<T> {
+    return this.transaction('WRITE', work, name, timeoutMs);
+  }
+
+  /**
+   * One statement in an auto-commit (implicit) transaction: the only kind in which
+   * `CALL { … } IN TRANSACTIONS` may run (batched deletes and bulk loads). Not retried.
+   */
+  async autoCommit<R = Row>(statement: Statement, params: Params = {}, timeoutMs?: number): Promise<R[]> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    countRoundTrip(statement);
+    try {
+      const result = await session.run(statement.text, params, this.txConfig(statement.name, timeoutMs));
+      return result.records.map((r) => recordToRow(r) as R);
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Streams the rows of one read statement without holding them all: `onRow` is awaited for each
+   * row, so a slow consumer (an HTTP response) applies back-pressure to the driver.
+   */
+  async stream(statement: Statement, params: Params, onRow: (row: Row) => Promise<void> | void): Promise<number> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    countRoundTrip(statement);
+    let rows = 0;
+    try {
+      const result = session.run(statement.text, params, this.txConfig(statement.name));
+      for await (const record of result) {
+        await onRow(recordToRow(record));
+        rows += 1;
+      }
+      return rows;
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Asks Neo4j who it is; used by /healthz and at start-up. */
+  async serverInfo(): Promise<ServerInfo> {
+    const [row] = await this.read<{ version: string; edition: string }>(SERVER_INFO);
+    const info = await this.driver.getServerInfo({ database: this.options.database });
+    return { version: row?.version ?? 'unknown', edition: row?.edition ?? 'unknown', address: info.address ?? '' };
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async transaction<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: Tx) => Promise<T>,
+    name: string,
+    timeoutMs?: number,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      const config = this.txConfig(name, timeoutMs);
+      const body = (mtx: ManagedTransaction) => work(wrap(mtx));
+      return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private txConfig(name: string, timeoutMs = this.options.timeoutMs) {
+    return { timeout: timeoutMs, metadata: { app: 'diplograph', statement: name } };
+  }
+}
+
+const SERVER_INFO = cypher(
+  'server-info',
+  `CALL dbms.components() YIELD name, versions, edition
+   WHERE name = 'Neo4j Kernel'
+   RETURN versions[0] AS version, edition`,
+);
+
+function wrap(mtx: ManagedTransaction): Tx {
+  return {
+    async run<R>(statement: Statement, params: Params = {}): Promise<R[]> {
+      countRoundTrip(statement);
+      const result: QueryResult = await mtx.run(statement.text, params);
+      return result.records.map((r) => recordToRow(r) as R);
+    },
+  };
+}
+
+function countRoundTrip(statement: Statement): void {
+  const s = scope.getStore();
+  if (s) {
+    s.roundTrips += 1;
+    s.statements.push(statement.name);
+  }
+}
+
+function recordToRow(record: Neo4jRecord): Row {
+  const row: Row = {};
+  for (const key of record.keys) row[key as string] = toPlain(record.get(key));
+  return row;
+}
+
+/**
+ * Driver values → plain JavaScript. Integers become numbers (our counts and offsets are far
+ * below 2^53), temporal values their ISO strings, graph values plain objects.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value !== 'object') return value;
+  if (
+    isDate(value) ||
+    isDateTime(value) ||
+    isLocalDateTime(value) ||
+    isTime(value) ||
+    isLocalTime(value) ||
+    isDuration(value)
+  ) {
+    return String(value);
+  }
+  if (isPoint(value)) return { x: value.x, y: value.y, srid: toPlain(value.srid) };
+  if (isNode(value)) return { labels: value.labels, properties: toPlain(value.properties) };
+  if (isRelationship(value)) return { type: value.type, properties: toPlain(value.properties) };
+  if (isPath(value)) return { segments: value.segments.map((s) => toPlain(s.relationship)) };
+  const out: Row = {};
+  for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+  return out;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+/** The one place Neo4j's errors become ours. Unknown ones are internal (and masked later). */
+export function mapNeo4jError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  if (UNAVAILABLE_CODES.has(error.code)) {
+    return appError(ErrorCode.UNAVAILABLE, 'The graph database is not reachable; try again shortly.', {}, error);
+  }
+  if (TIMEOUT_CODES.has(error.code)) {
+    return appError(ErrorCode.TIMEOUT, 'The query took longer than the configured timeout.', {}, error);
+  }
+  if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return appError(ErrorCode.CONFLICT, 'The write conflicts with existing data (a duplicate id).', {}, error);
+  }
+  if (error.code === 'Neo.ClientError.Security.Unauthorized') {
+    return appError(ErrorCode.UNAVAILABLE, 'The server could not authenticate to the graph database.', {}, error);
+  }
+  return appError(ErrorCode.INTERNAL_SERVER_ERROR, 'The graph database failed to answer.', {}, error);
+}

@@ -1,0 +1,151 @@
+/**
+ * The property-graph model: every label, relationship type and enumerated value diplograph
+ * stores in Neo4j. Cypher may only name labels and relationship types from these tables
+ * (never from input), so this file is the whole vocabulary of the graph.
+ */
+
+/** Node labels. Every node also carries `Entity` (global id uniqueness, full-text search). */
+export enum NodeKind {
+  Country = 'Country',
+  Organization = 'Organization',
+  Person = 'Person',
+  Delegation = 'Delegation',
+  Place = 'Place',
+  Meeting = 'Meeting',
+  Statement = 'Statement',
+  Source = 'Source',
+}
+
+/** The label every node has, beside its kind. */
+export const ENTITY_LABEL = 'Entity';
+
+/** Kinds that can take part in meetings, hold offices, make statements. */
+export const ACTOR_KINDS = [NodeKind.Country, NodeKind.Organization, NodeKind.Person, NodeKind.Delegation] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** The prefix of a node id names its kind: `country:UKR`, `person:hakan-fidan`. */
+export const ID_PREFIX: Record<NodeKind, string> = {
+  [NodeKind.Country]: 'country',
+  [NodeKind.Organization]: 'org',
+  [NodeKind.Person]: 'person',
+  [NodeKind.Delegation]: 'delegation',
+  [NodeKind.Place]: 'place',
+  [NodeKind.Meeting]: 'meeting',
+  [NodeKind.Statement]: 'statement',
+  [NodeKind.Source]: 'source',
+};
+
+/**
+ * Relationship types, written `(from)-[:TYPE]->(to)`.
+ * The comment on each names the kinds at both ends.
+ */
+export enum RelType {
+  /** Person → Country | Organization; props: title, from, to (dates with precision). */
+  HOLDS_OFFICE = 'HOLDS_OFFICE',
+  /** Organization → Country | Organization (a ministry of a country, an office of a government). */
+  PART_OF = 'PART_OF',
+  /** Person → Delegation; prop: role (head | member). */
+  MEMBER_OF = 'MEMBER_OF',
+  /** Delegation → Country. */
+  REPRESENTS = 'REPRESENTS',
+  /** Delegation → actor who sent it. */
+  SENT_BY = 'SENT_BY',
+  /** Actor → Meeting; prop: role (ParticipantRole). */
+  PARTICIPATED_IN = 'PARTICIPATED_IN',
+  /** Actor → Meeting they declined to attend. */
+  DECLINED = 'DECLINED',
+  /** Actor → Meeting they proposed or called for. */
+  PROPOSED = 'PROPOSED',
+  /** Actor → Place they were present in; props: date, datePrecision. */
+  PRESENT_IN = 'PRESENT_IN',
+  /** Meeting → Place. */
+  HELD_AT = 'HELD_AT',
+  /** Place → Place | Country (venue → city → country). */
+  LOCATED_IN = 'LOCATED_IN',
+  /** Meeting → earlier Meeting it follows (an earlier round of talks). */
+  FOLLOWS = 'FOLLOWS',
+  /** Statement → actor who made it. */
+  STATED_BY = 'STATED_BY',
+  /** Statement → any node it is about. */
+  ABOUT = 'ABOUT',
+  /** Statement → Place where it was made. */
+  MADE_AT = 'MADE_AT',
+  /** Statement → Meeting during which it was made. */
+  MADE_DURING = 'MADE_DURING',
+}
+
+/** Roles of a participant in a meeting. */
+export enum ParticipantRole {
+  HOST = 'HOST',
+  CHAIR = 'CHAIR',
+  MEDIATOR = 'MEDIATOR',
+  PARTY = 'PARTY',
+  OBSERVER = 'OBSERVER',
+}
+
+/** Roles in a delegation. */
+export enum DelegationRole {
+  HEAD = 'HEAD',
+  MEMBER = 'MEMBER',
+}
+
+export enum MeetingStatus {
+  HELD = 'HELD',
+  PROPOSED = 'PROPOSED',
+  DECLINED = 'DECLINED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum MeetingFormat {
+  BILATERAL = 'BILATERAL',
+  TRILATERAL = 'TRILATERAL',
+  MULTILATERAL = 'MULTILATERAL',
+}
+
+export enum MeetingMode {
+  DIRECT = 'DIRECT',
+  MEDIATED = 'MEDIATED',
+}
+
+export enum PlaceKind {
+  VENUE = 'VENUE',
+  CITY = 'CITY',
+  REGION = 'REGION',
+}
+
+export enum OrganizationKind {
+  MINISTRY = 'MINISTRY',
+  EXECUTIVE_OFFICE = 'EXECUTIVE_OFFICE',
+  SUPRANATIONAL_BODY = 'SUPRANATIONAL_BODY',
+  NEWS_AGENCY = 'NEWS_AGENCY',
+  MEDIA = 'MEDIA',
+  OTHER = 'OTHER',
+}
+
+export enum StatementKind {
+  /** The source quotes the words verbatim. */
+  QUOTE = 'QUOTE',
+  /** The source reports a position in its own words. */
+  REPORTED = 'REPORTED',
+}
+
+/** How exact a date is: `2025-05-16` is a day, `2022-03` only a month, `2022` a year. */
+export enum DatePrecision {
+  DAY = 'DAY',
+  MONTH = 'MONTH',
+  YEAR = 'YEAR',
+}
+
+/**
+ * Participation roles in the event vocabularies analysts code with. CAMEO (Schrodt, 2012):
+ * 043 "host a visit", 044 "meet at a third location", 045 "mediate", 046 "engage in
+ * negotiation". PLOVER's CONSULT event has the modes visit / host / third-party / multilateral.
+ * Exports carry these beside our own role so coded datasets can be joined.
+ */
+export const ROLE_CODES: Record<ParticipantRole, { cameo: string; plover: string }> = {
+  [ParticipantRole.HOST]: { cameo: '043', plover: 'CONSULT:host' },
+  [ParticipantRole.CHAIR]: { cameo: '043', plover: 'CONSULT:host' },
+  [ParticipantRole.MEDIATOR]: { cameo: '045', plover: 'CONSULT:third-party' },
+  [ParticipantRole.PARTY]: { cameo: '046', plover: 'CONSULT:multilateral' },
+  [ParticipantRole.OBSERVER]: { cameo: '044', plover: 'CONSULT:third-party' },
+};

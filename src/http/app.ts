@@ -1,0 +1,104 @@
+/**
+ * The HTTP server: express with POST /graphql (Apollo), GET /healthz, and the error responses
+ * for requests that never reach GraphQL (oversized or malformed bodies). Stateless: any number
+ * of replicas can serve the same Neo4j.
+ */
+import http from 'node:http';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config';
+import type { Context } from '../context';
+import { ErrorCode } from '../errors';
+import { type RoundTripScope, runInRoundTripScope } from '../graph/executor';
+import type { Logger } from '../logger';
+import type { Repositories } from '../repositories';
+import { createApollo } from './graphql';
+import { healthHandler } from './health';
+
+export interface HttpDeps {
+  config: Config;
+  schema: GraphQLSchema;
+  repositories: Repositories;
+  logger: Logger;
+}
+
+export interface HttpServer {
+  server: http.Server;
+  /** Listens; resolves with the bound port. */
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting, drains in-flight requests, stops Apollo. */
+  stop(): Promise<void>;
+}
+
+export async function createHttpServer(deps: HttpDeps): Promise<HttpServer> {
+  const { config, schema, repositories, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  const apollo = createApollo(schema, config, server, logger);
+  await apollo.start();
+
+  app.get('/healthz', healthHandler(repositories, config.NEO4J_DATABASE, Date.now()));
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.MAX_REQUEST_BYTES }),
+    // Every Cypher statement run while this request is handled is counted in its scope.
+    (req: Request, res: Response, next: NextFunction) => {
+      const scope: RoundTripScope = { roundTrips: 0, statements: [] };
+      res.locals.roundTrips = scope;
+      runInRoundTripScope(scope, () => next());
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => ({
+        config,
+        repositories,
+        roundTrips: res.locals.roundTrips as RoundTripScope,
+        authorized: Boolean(config.API_KEY) && req.get('x-api-key') === config.API_KEY,
+      }),
+    }),
+  );
+
+  app.use(jsonErrors(logger));
+
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EADDRINUSE') {
+            reject(new Error(`port ${port} is in use: stop what runs there or set PORT to a free port`));
+          } else reject(error);
+        });
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    stop: () => apollo.stop(),
+  };
+}
+
+/** Errors from body parsing and routes become JSON with one of our codes. */
+function jsonErrors(logger: Logger) {
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const e = error as { type?: string; status?: number; message?: string };
+    if (e.type === 'entity.too.large') {
+      res
+        .status(413)
+        .json({ errors: [{ message: 'Request body too large', extensions: { code: ErrorCode.LIMIT_EXCEEDED } }] });
+      return;
+    }
+    if (e.type === 'entity.parse.failed') {
+      res.status(400).json({
+        errors: [{ message: 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+      });
+      return;
+    }
+    logger.error({ err: error }, 'unhandled HTTP error');
+    res
+      .status(500)
+      .json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+  };
+}

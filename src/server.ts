@@ -1,0 +1,46 @@
+/**
+ * Assembles a running diplograph: graph connection → migrations → repositories → schema → HTTP.
+ * main.ts runs it as a process; tests run it in-process on a free port.
+ */
+import type { Config } from './config';
+import { connectGraph, type GraphConnection } from './graph/connect';
+import { applyMigrations } from './graph/migrations';
+import { createHttpServer } from './http/app';
+import type { Logger } from './logger';
+import { createRepositories, type Repositories } from './repositories';
+import { getSchema } from './schema';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  graph: GraphConnection;
+  repositories: Repositories;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const graph = await connectGraph(config, (line) => logger.info(line));
+  try {
+    await applyMigrations(graph.executor);
+    const repositories = createRepositories(graph.executor, config);
+    const schema = await getSchema();
+    const http = await createHttpServer({ config, schema, repositories, logger });
+    const port = await http.listen(config.PORT, config.HOST);
+    const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+    let stopping: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      graph,
+      repositories,
+      stop() {
+        // In-flight requests finish before the driver closes and the local Neo4j stops.
+        stopping ??= http.stop().then(() => graph.close());
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await graph.close();
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+import { ErrorCode, errorCode } from '../../src/errors';
+import { cypher, withRoundTripScope } from '../../src/graph/executor';
+import { applyMigrations, readSchemaStatements } from '../../src/graph/migrations';
+import { testConfig, testExecutor } from '../support/graph';
+
+const executor = testExecutor();
+afterAll(() => executor.close());
+
+describe('Executor against the real Neo4j', () => {
+  it('runs a parameterised statement and converts driver values to plain JavaScript', async () => {
+    const rows = await executor.read(
+      cypher('test-echo', 'RETURN $n + 1 AS n, date($d) AS d, [$s, toUpper($s)] AS list, {k: 2} AS map'),
+      { n: 41, d: '2025-05-16', s: 'Türkiye' },
+    );
+    expect(rows).toEqual([{ n: 42, d: '2025-05-16', list: ['Türkiye', 'TÜRKIYE'], map: { k: 2 } }]);
+  });
+
+  it('writes in a write transaction and reads the write back', async () => {
+    await executor.write(cypher('test-merge', 'MERGE (n:ExecutorTest {id: $id}) SET n.name = $name'), {
+      id: 'x',
+      name: 'Dolmabahçe',
+    });
+    const rows = await executor.read<{ name: string }>(
+      cypher('test-get', 'MATCH (n:ExecutorTest {id: $id}) RETURN n.name AS name'),
+      { id: 'x' },
+    );
+    expect(rows).toEqual([{ name: 'Dolmabahçe' }]);
+    await executor.write(cypher('test-clean', 'MATCH (n:ExecutorTest) DELETE n'));
+  });
+
+  it('refuses writes in a read transaction', async () => {
+    await expect(executor.read(cypher('test-write-in-read', 'CREATE (:ExecutorTest)'))).rejects.toBeDefined();
+    const rows = await executor.read(cypher('test-count', 'MATCH (n:ExecutorTest) RETURN count(n) AS c'));
+    expect(rows).toEqual([{ c: 0 }]);
+  });
+
+  it('rolls back every statement of a failed transaction', async () => {
+    await expect(
+      executor.writeTransaction(async (tx) => {
+        await tx.run(cypher('test-create', 'CREATE (:ExecutorTest {id: "rollback"})'));
+        await tx.run(cypher('test-fail', 'RETURN 1/0 AS boom'));
+      }),
+    ).rejects.toBeDefined();
+    const rows = await executor.read(cypher('test-count', 'MATCH (n:ExecutorTest) RETURN count(n) AS c'));
+    expect(rows).toEqual([{ c: 0 }]);
+  });
+
+  it('maps a transaction timeout to TIMEOUT', async () => {
+    const hurried = testExecutor(testConfig({ QUERY_TIMEOUT_MS: '200' }));
+    try {
+      const error = await hurried
+        .read(cypher('test-slow', 'UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 99 RETURN count(i) AS c'))
+        .catch((e: unknown) => e);
+      expect(errorCode(error)).toBe(ErrorCode.TIMEOUT);
+    } finally {
+      await hurried.close();
+    }
+  });
+
+  it('counts one round trip per statement in a scope', async () => {
+    const { result, scope } = withRoundTripScope(async () => {
+      await executor.read(cypher('a', 'RETURN 1'));
+      await executor.read(cypher('b', 'RETURN 2'));
+    });
+    await result;
+    expect(scope.roundTrips).toBe(2);
+    expect(scope.statements).toEqual(['a', 'b']);
+  });
+
+  it('applies the migrations twice without error, leaving the same schema', async () => {
+    const statements = readSchemaStatements();
+    expect(statements.length).toBeGreaterThan(5);
+    await applyMigrations(executor);
+    const first = await executor.read(
+      cypher('test-schema', 'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names'),
+    );
+    await applyMigrations(executor);
+    const second = await executor.read(
+      cypher('test-schema', 'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names'),
+    );
+    expect(second).toEqual(first);
+    const [indexes] = await executor.read<{ names: string[] }>(
+      cypher('test-indexes', "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS names"),
+    );
+    expect(indexes!.names).toEqual(expect.arrayContaining(['entity_id', 'entity_search', 'meeting_date_start']));
+  });
+
+  it('rejects a duplicate id through the uniqueness constraint as CONFLICT', async () => {
+    await applyMigrations(executor);
+    const create = cypher('test-dup', 'CREATE (:Entity:Person {id: $id})');
+    await executor.write(create, { id: 'person:dup-test' });
+    const error = await executor.write(create, { id: 'person:dup-test' }).catch((e: unknown) => e);
+    expect(errorCode(error)).toBe(ErrorCode.CONFLICT);
+    await executor.write(cypher('test-clean-dup', 'MATCH (n {id: $id}) DELETE n'), { id: 'person:dup-test' });
+  });
+});
