@@ -1,17 +1,29 @@
 /**
  * The repositories of every module, built once per process over the one Executor. Resolvers,
- * the CLI and the HTTP routes reach the graph only through these.
+ * the CLI and the HTTP routes reach the graph only through these (or the per-request Loaders).
  */
 import type { Config } from './config';
 import type { Executor } from './graph/executor';
+import { ActorRepository } from './modules/actor/actor.repository';
+import { EncounterRepository } from './modules/encounter/encounter.repository';
+import { MeetingRepository } from './modules/meeting/meeting.repository';
+import { SubgraphRepository } from './modules/subgraph/subgraph.repository';
 import { SystemRepository } from './modules/system/system.repository';
 
 export interface Repositories {
   system: SystemRepository;
+  actor: ActorRepository;
+  meeting: MeetingRepository;
+  encounter: EncounterRepository;
+  subgraph: SubgraphRepository;
 }
 
-export function createRepositories(executor: Executor, _config: Config): Repositories {
+export function createRepositories(executor: Executor, config: Config): Repositories {
   return {
     system: new SystemRepository(executor),
+    actor: new ActorRepository(executor, config),
+    meeting: new MeetingRepository(executor, config),
+    encounter: new EncounterRepository(executor, config),
+    subgraph: new SubgraphRepository(executor, config),
   };
 }

@@ -6,11 +6,36 @@ import path from 'node:path';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { PROJECT_ROOT } from './config';
+import { ACTOR_RESOLVERS } from './modules/actor/actor.resolver';
+import { Country, Delegation, Organization, Person } from './modules/actor/actor.type';
+import { EncounterResolver } from './modules/encounter/encounter.resolver';
+import { MeetingResolver, ParticipationResolver } from './modules/meeting/meeting.resolver';
+import { Meeting } from './modules/meeting/meeting.type';
+import { EvidenceResolver, NodeResolver } from './modules/node/node.resolver';
+import { PlaceResolver } from './modules/place/place.resolver';
+import { Place } from './modules/place/place.type';
+import { SourceResolver } from './modules/source/source.resolver';
+import { Source } from './modules/source/source.type';
+import { StatementResolver } from './modules/statement/statement.resolver';
+import { Statement } from './modules/statement/statement.type';
+import { SubgraphResolver } from './modules/subgraph/subgraph.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
 
-export const RESOLVERS = [SystemResolver] as const;
+export const RESOLVERS = [
+  NodeResolver,
+  EvidenceResolver,
+  ...ACTOR_RESOLVERS,
+  MeetingResolver,
+  ParticipationResolver,
+  PlaceResolver,
+  StatementResolver,
+  SourceResolver,
+  EncounterResolver,
+  SubgraphResolver,
+  SystemResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -20,6 +45,8 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers: [...RESOLVERS],
     // Input validation is done by our own arguments' checks, with our error codes.
     validate: false,
+    // Concrete node types are reached through interfaces (Node, Actor); list them all.
+    orphanedTypes: [Country, Organization, Person, Delegation, Place, Meeting, Statement, Source],
   });
   return built;
 }

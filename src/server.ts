@@ -24,7 +24,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     await applyMigrations(graph.executor);
     const repositories = createRepositories(graph.executor, config);
     const schema = await getSchema();
-    const http = await createHttpServer({ config, schema, repositories, logger });
+    const http = await createHttpServer({ config, schema, repositories, executor: graph.executor, logger });
     const port = await http.listen(config.PORT, config.HOST);
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
     let stopping: Promise<void> | undefined;

@@ -106,7 +106,11 @@ export class Executor {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     countRoundTrip(statement);
     try {
-      const result = await session.run(statement.text, params, this.txConfig(statement.name, timeoutMs));
+      const result = await session.run(
+        statement.text,
+        toDriverParams(params) as Params,
+        this.txConfig(statement.name, timeoutMs),
+      );
       return result.records.map((r) => recordToRow(r) as R);
     } catch (error) {
       throw mapNeo4jError(error);
@@ -124,7 +128,7 @@ export class Executor {
     countRoundTrip(statement);
     let rows = 0;
     try {
-      const result = session.run(statement.text, params, this.txConfig(statement.name));
+      const result = session.run(statement.text, toDriverParams(params) as Params, this.txConfig(statement.name));
       for await (const record of result) {
         await onRow(recordToRow(record));
         rows += 1;
@@ -185,10 +189,25 @@ function wrap(mtx: ManagedTransaction): Tx {
   return {
     async run<R>(statement: Statement, params: Params = {}): Promise<R[]> {
       countRoundTrip(statement);
-      const result: QueryResult = await mtx.run(statement.text, params);
+      const result: QueryResult = await mtx.run(statement.text, toDriverParams(params) as Params);
       return result.records.map((r) => recordToRow(r) as R);
     },
   };
+}
+
+/**
+ * The driver sends every JavaScript number as a float, which LIMIT, SKIP and list slices refuse;
+ * whole numbers go as Neo4j integers instead.
+ */
+export function toDriverParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toDriverParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Params = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toDriverParams(v);
+    return out;
+  }
+  return value;
 }
 
 function countRoundTrip(statement: Statement): void {

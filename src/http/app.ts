@@ -10,7 +10,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Context } from '../context';
 import { ErrorCode } from '../errors';
-import { type RoundTripScope, runInRoundTripScope } from '../graph/executor';
+import { type Executor, type RoundTripScope, runInRoundTripScope } from '../graph/executor';
+import { Loaders } from '../graph/loaders';
 import type { Logger } from '../logger';
 import type { Repositories } from '../repositories';
 import { createApollo } from './graphql';
@@ -20,6 +21,7 @@ export interface HttpDeps {
   config: Config;
   schema: GraphQLSchema;
   repositories: Repositories;
+  executor: Executor;
   logger: Logger;
 }
 
@@ -32,7 +34,7 @@ export interface HttpServer {
 }
 
 export async function createHttpServer(deps: HttpDeps): Promise<HttpServer> {
-  const { config, schema, repositories, logger } = deps;
+  const { config, schema, repositories, executor, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
@@ -54,6 +56,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<HttpServer> {
       context: async ({ req, res }): Promise<Context> => ({
         config,
         repositories,
+        loaders: new Loaders(executor),
         roundTrips: res.locals.roundTrips as RoundTripScope,
         authorized: Boolean(config.API_KEY) && req.get('x-api-key') === config.API_KEY,
       }),

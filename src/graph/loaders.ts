@@ -1,0 +1,101 @@
+/**
+ * Per-request batch loaders. Every nested field of a GraphQL response that needs the graph goes
+ * through these, so one nesting level costs one Cypher round trip however many parents and
+ * fields it has:
+ *  - `nodes`: nodes by id;
+ *  - `relations`: a node's relationships of one type and direction, with the nodes at the other
+ *    end. Requests for different relationship types made in the same tick are answered by one
+ *    statement, a UNION of one typed expansion per type (typed, so Neo4j uses its per-type
+ *    relationship groups on dense nodes). Statement text is assembled only from RelType values.
+ */
+import DataLoader from 'dataloader';
+import { cypher, type Executor, type Statement } from './executor';
+import { RelType } from './model';
+import { edgeMap, nodeMap, type RawEdge, type RawNode, toGraphEdge, toGraphNode } from './records';
+import type { GraphEdge, GraphNode } from './types';
+
+export type Direction = 'out' | 'in';
+
+export interface Relation {
+  type: RelType;
+  direction: Direction;
+}
+
+export interface Neighbour {
+  edge: GraphEdge;
+  node: GraphNode;
+}
+
+const NODES_BY_ID = cypher(
+  'nodes-by-id',
+  `UNWIND $ids AS id
+   MATCH (n:Entity {id: id})
+   RETURN id, ${nodeMap('n')} AS node`,
+);
+
+interface RelationKey {
+  id: string;
+  type: RelType;
+  direction: Direction;
+}
+
+const REL_TYPES = new Set<string>(Object.values(RelType));
+const statementCache = new Map<string, Statement>();
+
+/** One statement answering every (type, direction) group of a batch; cached per group set. */
+function relationStatement(groups: string[]): Statement {
+  const name = `relations:${groups.join(',')}`;
+  let statement = statementCache.get(name);
+  if (statement) return statement;
+  const branches = groups.map((group, i) => {
+    const [type, direction] = group.split(':');
+    if (!type || !REL_TYPES.has(type)) throw new Error(`not a relationship type: ${type}`);
+    const pattern = direction === 'out' ? `(n)-[r:${type}]->(m)` : `(n)<-[r:${type}]-(m)`;
+    return `UNWIND $ids${i} AS id MATCH (n:Entity {id: id}) MATCH ${pattern}
+      RETURN ${i} AS g, id, ${edgeMap('r')} AS edge, ${nodeMap('m')} AS node`;
+  });
+  statement = cypher(name, `CALL () {\n${branches.join('\nUNION ALL\n')}\n} RETURN g, id, edge, node`);
+  statementCache.set(name, statement);
+  return statement;
+}
+
+export class Loaders {
+  readonly nodes: DataLoader<string, GraphNode | null>;
+  private readonly relationLoader: DataLoader<RelationKey, Neighbour[], string>;
+
+  constructor(private readonly executor: Executor) {
+    this.nodes = new DataLoader(async (ids) => {
+      const rows = await executor.read<{ id: string; node: RawNode }>(NODES_BY_ID, { ids: [...ids] });
+      const byId = new Map(rows.map((row) => [row.id, toGraphNode(row.node)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    this.relationLoader = new DataLoader((keys) => this.loadRelations(keys), {
+      cacheKeyFn: (k) => `${k.type}:${k.direction}:${k.id}`,
+    });
+  }
+
+  /** The relationships of `type` leaving (`out`) or entering (`in`) node `id`, with the other ends. */
+  relations(id: string, relation: Relation): Promise<Neighbour[]> {
+    return this.relationLoader.load({ id, ...relation });
+  }
+
+  private async loadRelations(keys: readonly RelationKey[]): Promise<Neighbour[][]> {
+    const groups = [...new Set(keys.map((k) => `${k.type}:${k.direction}`))].sort();
+    const params: Record<string, string[]> = {};
+    groups.forEach((group, i) => {
+      params[`ids${i}`] = [...new Set(keys.filter((k) => `${k.type}:${k.direction}` === group).map((k) => k.id))];
+    });
+    const rows = await this.executor.read<{ g: number; id: string; edge: RawEdge; node: RawNode }>(
+      relationStatement(groups),
+      params,
+    );
+    const found = new Map<string, Neighbour[]>();
+    for (const row of rows) {
+      const key = `${groups[row.g]}:${row.id}`;
+      const list = found.get(key) ?? [];
+      list.push({ edge: toGraphEdge(row.edge), node: toGraphNode(row.node) });
+      found.set(key, list);
+    }
+    return keys.map((k) => found.get(`${k.type}:${k.direction}:${k.id}`) ?? []);
+  }
+}

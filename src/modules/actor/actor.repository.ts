@@ -1,0 +1,88 @@
+/** Reads actors: search by name or alias, list by name. */
+import type { Config } from '../../config';
+import { badInput } from '../../errors';
+import type { Executor } from '../../graph/executor';
+import { ACTOR_KINDS, type NodeKind } from '../../graph/model';
+import { type RawNode, toGraphNode } from '../../graph/records';
+import { decodeCursor, type Page, pageSize, toPage } from '../common/connection';
+import { type NodeView, nodeView } from '../node/node.view';
+import { LIST_ACTORS, SEARCH_ACTORS } from './actor.cypher';
+
+export interface ActorSearch {
+  search?: string | null;
+  kinds?: NodeKind[] | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Lucene's syntax characters, escaped so user text is always words, never query syntax. */
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/**
+ * Turns user text into a Lucene query: every word must match, as a whole word (boosted), a
+ * prefix ("zelen" finds Zelensky) or, for longer words, within one edit ("zelenskiy").
+ */
+export function luceneQuery(text: string): string | null {
+  const words = text
+    .normalize('NFC')
+    .split(/\s+/)
+    .map((w) => w.replace(LUCENE_SPECIAL, (c) => `\\${c}`))
+    .filter((w) => w.replace(/\\/g, '').length > 0 && !/^(AND|OR|NOT|TO)$/.test(w));
+  if (words.length === 0) return null;
+  return words.map((w) => `(${w}^4 OR ${w}*${w.length >= 5 ? ` OR ${w}~1` : ''})`).join(' AND ');
+}
+
+export class ActorRepository {
+  constructor(
+    private readonly executor: Executor,
+    private readonly config: Config,
+  ) {}
+
+  async search(args: ActorSearch): Promise<Page<NodeView>> {
+    const limit = pageSize(args.first, this.config.DEFAULT_PAGE_SIZE, this.config.MAX_PAGE_SIZE);
+    const kinds = this.kinds(args.kinds);
+    const query = args.search ? luceneQuery(args.search) : null;
+    if (query) {
+      const skip = args.after ? Number(decodeCursor(args.after, 1)[0]) : 0;
+      if (!Number.isInteger(skip) || skip < 0) throw badInput('after', 'is not a cursor this list gave out');
+      const [row] = await this.executor.read<{ total: number; nodes: RawNode[] }>(SEARCH_ACTORS, {
+        query,
+        kinds,
+        skip,
+        limit: limit + 1,
+      });
+      const nodes = (row?.nodes ?? []).map((n, i) => ({ node: nodeView(toGraphNode(n)), position: skip + i + 1 }));
+      return toPage(
+        nodes,
+        limit,
+        row?.total ?? 0,
+        skip > 0,
+        (x) => [x.position],
+        (x) => x.node,
+      );
+    }
+    const [afterName, afterId] = args.after ? (decodeCursor(args.after, 2) as [string, string]) : [null, null];
+    const [row] = await this.executor.read<{ total: number; nodes: RawNode[] }>(LIST_ACTORS, {
+      kinds,
+      afterName,
+      afterId,
+      limit: limit + 1,
+    });
+    const nodes = (row?.nodes ?? []).map((n) => nodeView(toGraphNode(n)));
+    return toPage(
+      nodes,
+      limit,
+      row?.total ?? 0,
+      Boolean(args.after),
+      (n) => [n.name.toLowerCase(), n.id],
+      (n) => n,
+    );
+  }
+
+  private kinds(kinds: NodeKind[] | null | undefined): string[] {
+    if (!kinds || kinds.length === 0) return [...ACTOR_KINDS];
+    const invalid = kinds.filter((k) => !(ACTOR_KINDS as readonly string[]).includes(k));
+    if (invalid.length > 0) throw badInput('kinds', `${invalid.join(', ')} is not a kind of actor`);
+    return kinds;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Encounters: who met whom. Two actors met when both took part in the same HELD meeting, directly
+ * or through a delegation (as its member or head, or as the country it represents), on different
+ * sides: a country and its own delegation do not "meet".
+ */
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DelegationRole, ParticipantRole } from '../../graph/model';
+import { ActorInterface, Country, Delegation } from '../actor/actor.type';
+import { Connection } from '../common/connection';
+import { ParticipationMode } from '../common/enums';
+import { Meeting } from '../meeting/meeting.type';
+import { Evidence, PartialDateType } from '../node/node.type';
+import { Place } from '../place/place.type';
+
+@ObjectType('TakingPart', { description: 'How one actor took part in a meeting.' })
+export class TakingPart {
+  @Field(() => ParticipationMode)
+  how!: ParticipationMode;
+
+  @Field(() => ParticipantRole, { description: 'The role of the participant (the actor, or its delegation).' })
+  role!: ParticipantRole;
+
+  @Field(() => String, { description: 'CAMEO event code of the role.' })
+  cameo!: string;
+
+  @Field(() => String, { description: 'PLOVER event and mode of the role.' })
+  plover!: string;
+
+  @Field(() => Delegation, { nullable: true, description: 'The delegation it took part through, if any.' })
+  delegation!: unknown;
+
+  @Field(() => DelegationRole, {
+    nullable: true,
+    description: 'Head or member, when it took part as a delegation member.',
+  })
+  delegationRole!: DelegationRole | null;
+}
+
+@ObjectType('Encounter', { description: 'One held meeting in which two actors met, and the evidence for it.' })
+export class Encounter {
+  @Field(() => Meeting)
+  meeting!: unknown;
+
+  @Field(() => PartialDateType, { nullable: true })
+  date!: PartialDateType | null;
+
+  @Field(() => Place, { nullable: true, description: 'The venue, if the source names one.' })
+  venue!: unknown;
+
+  @Field(() => Place, { nullable: true, description: 'The city of the venue.' })
+  city!: unknown;
+
+  @Field(() => Country, { nullable: true, description: 'The country of the venue.' })
+  country!: unknown;
+
+  @Field(() => [TakingPart], { description: 'How the first actor took part.' })
+  actorTookPart!: TakingPart[];
+
+  @Field(() => [TakingPart], { description: 'How the counterpart took part.' })
+  counterpartTookPart!: TakingPart[];
+
+  @Field(() => [Evidence], { description: 'Quotes supporting both participations (and the delegation links used).' })
+  evidence!: Evidence[];
+}
+
+@ObjectType('MetPair', { description: 'Two actors who met, with every meeting in which they did.' })
+export class MetPair {
+  @Field(() => ActorInterface)
+  actor!: unknown;
+
+  @Field(() => ActorInterface)
+  counterpart!: unknown;
+
+  @Field(() => Int)
+  meetingCount!: number;
+
+  @Field(() => [Encounter], { description: 'The meetings, earliest first.' })
+  meetings!: Encounter[];
+}
+
+@ObjectType('MetPairConnection', { description: 'A page of pairs who met (Relay connection).' })
+export class MetPairConnection extends Connection(() => MetPair, 'MetPair') {}

@@ -1,0 +1,90 @@
+/** Meeting queries and the relationship fields of meetings and participations. */
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { NodeKind, ParticipantRole, RelType, ROLE_CODES } from '../../graph/model';
+import { ActorInterface } from '../actor/actor.type';
+import { endpoint, linkedEdges, linkedNode, linkedNodes } from '../node/node.relations';
+import { type EdgeView, type NodeView, nodeView } from '../node/node.view';
+import { Place } from '../place/place.type';
+import { Statement } from '../statement/statement.type';
+import { MeetingsArgs } from './meeting.input';
+import { Meeting, MeetingConnection, Participation } from './meeting.type';
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Query(() => Meeting, { nullable: true, description: 'A meeting by id; null when there is none.' })
+  async meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NodeView | null> {
+    const node = await ctx.loaders.nodes.load(id);
+    return node?.kind === NodeKind.Meeting ? nodeView(node) : null;
+  }
+
+  @Query(() => MeetingConnection, {
+    description:
+      'Meetings matching a filter, by date (undated ones last). Unknown ids in the filter give an empty list.',
+  })
+  meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context) {
+    return ctx.repositories.meeting.list(args);
+  }
+
+  @FieldResolver(() => Place, { nullable: true, description: 'Where it was (or would be) held, when the source says.' })
+  venue(@Root() meeting: NodeView, @Ctx() ctx: Context) {
+    return linkedNode(ctx, meeting, { type: RelType.HELD_AT, direction: 'out' });
+  }
+
+  @FieldResolver(() => [Participation], { description: 'Who took part, each with a role.' })
+  participants(@Root() meeting: NodeView, @Ctx() ctx: Context) {
+    return linkedEdges(ctx, meeting, { type: RelType.PARTICIPATED_IN, direction: 'in' });
+  }
+
+  @FieldResolver(() => [ActorInterface], { description: 'Who declined to attend.' })
+  declinedBy(@Root() meeting: NodeView, @Ctx() ctx: Context) {
+    return linkedNodes(ctx, meeting, { type: RelType.DECLINED, direction: 'in' });
+  }
+
+  @FieldResolver(() => [ActorInterface], { description: 'Who proposed or called for it.' })
+  proposedBy(@Root() meeting: NodeView, @Ctx() ctx: Context) {
+    return linkedNodes(ctx, meeting, { type: RelType.PROPOSED, direction: 'in' });
+  }
+
+  @FieldResolver(() => [Meeting], { description: 'Earlier rounds this meeting follows.' })
+  follows(@Root() meeting: NodeView, @Ctx() ctx: Context) {
+    return linkedNodes(ctx, meeting, { type: RelType.FOLLOWS, direction: 'out' });
+  }
+
+  @FieldResolver(() => [Meeting], { description: 'Later rounds that follow this meeting.' })
+  followedBy(@Root() meeting: NodeView, @Ctx() ctx: Context) {
+    return linkedNodes(ctx, meeting, { type: RelType.FOLLOWS, direction: 'in' });
+  }
+
+  @FieldResolver(() => [Statement], { description: 'Statements made during the meeting.' })
+  statements(@Root() meeting: NodeView, @Ctx() ctx: Context) {
+    return linkedNodes(ctx, meeting, { type: RelType.MADE_DURING, direction: 'in' });
+  }
+}
+
+@Resolver(() => Participation)
+export class ParticipationResolver {
+  @FieldResolver(() => ActorInterface)
+  actor(@Root() participation: EdgeView, @Ctx() ctx: Context) {
+    return endpoint(ctx, participation, 'from');
+  }
+
+  @FieldResolver(() => Meeting)
+  meeting(@Root() participation: EdgeView, @Ctx() ctx: Context) {
+    return endpoint(ctx, participation, 'to');
+  }
+
+  @FieldResolver(() => String, {
+    description: 'CAMEO event code of the role (043 host a visit, 045 mediate, 046 negotiate…).',
+  })
+  cameo(@Root() participation: EdgeView): string {
+    return ROLE_CODES[participation.role as ParticipantRole].cameo;
+  }
+
+  @FieldResolver(() => String, {
+    description: 'PLOVER event and mode of the role (CONSULT:host, CONSULT:third-party…).',
+  })
+  plover(@Root() participation: EdgeView): string {
+    return ROLE_CODES[participation.role as ParticipantRole].plover;
+  }
+}

@@ -1,0 +1,15 @@
+/** `source(id)`: an article with its full text, to check any quote against. */
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { NodeKind } from '../../graph/model';
+import { type NodeView, nodeView } from '../node/node.view';
+import { Source } from './source.type';
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @Query(() => Source, { nullable: true, description: 'A source by id, with its full text; null when there is none.' })
+  async source(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NodeView | null> {
+    const node = await ctx.loaders.nodes.load(id);
+    return node?.kind === NodeKind.Source ? nodeView(node) : null;
+  }
+}
