@@ -60,7 +60,7 @@ const SETTINGS = {
 
   QUERY_TIMEOUT_MS: [int(100, 600000), '15000'],
   MAX_QUERY_DEPTH: [int(1, 50), '10'],
-  MAX_QUERY_COST: [int(10, 1000000), '5000'],
+  MAX_QUERY_COST: [int(10, 10000000), '50000'],
   MAX_PAGE_SIZE: [int(1, 10000), '100'],
   DEFAULT_PAGE_SIZE: [int(1, 10000), '20'],
   MAX_PATH_HOPS: [int(1, 20), '6'],

@@ -57,6 +57,7 @@ export function createApollo(
         maxCost: config.MAX_QUERY_COST,
         maxAliases: 30,
         defaultPageSize: config.DEFAULT_PAGE_SIZE,
+        maxPageSize: config.MAX_PAGE_SIZE,
       }),
       roundTripsPlugin,
     ],

@@ -7,7 +7,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { type GraphQLError, type GraphQLSchema, separateOperations, type ValidationContext, validate } from 'graphql';
+import {
+  type GraphQLError,
+  type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isLeafType,
+  isListType,
+  separateOperations,
+  type ValidationContext,
+  validate,
+} from 'graphql';
 import {
   type ComplexityEstimator,
   fieldExtensionsEstimator,
@@ -21,15 +31,30 @@ export interface QueryLimits {
   maxCost: number;
   maxAliases: number;
   defaultPageSize: number;
+  maxPageSize: number;
 }
 
-/** Multiplies a list field's cost by its `first` argument (or the default page size). */
-function pageSizeEstimator(defaultPageSize: number): ComplexityEstimator {
-  return ({ args, childComplexity, field }) => {
-    const type = String(field.type);
-    if (!type.includes('[') && !/Connection!?$/.test(type)) return undefined;
-    const first = typeof args?.first === 'number' ? args.first : defaultPageSize;
-    return 1 + Math.max(1, first) * Math.max(1, childComplexity);
+/** How many items a relationship list (participants, offices…) is assumed to hold. */
+const LIST_FACTOR = 5;
+
+/**
+ * A paginated field costs its page size (`first`, capped at the maximum: a larger `first` is
+ * refused by the resolver with BAD_USER_INPUT, not here) times its selection; a connection's
+ * own `edges` list is already counted by that; any other list of objects counts LIST_FACTOR
+ * times its selection.
+ */
+function pageSizeEstimator(defaultPageSize: number, maxPageSize: number): ComplexityEstimator {
+  return ({ args, childComplexity, field, type }) => {
+    const child = Math.max(1, childComplexity);
+    if (field.args.some((a) => a.name === 'first')) {
+      const first = typeof args?.first === 'number' ? args.first : defaultPageSize;
+      return 1 + Math.min(Math.max(first, 1), maxPageSize) * child;
+    }
+    const named = getNamedType(field.type);
+    if (isListType(getNullableType(field.type)) && !isLeafType(named) && !type.name.endsWith('Connection')) {
+      return 1 + LIST_FACTOR * child;
+    }
+    return undefined;
   };
 }
 
@@ -59,7 +84,7 @@ export function limitsPlugin(schema: GraphQLSchema, limits: QueryLimits): Apollo
             variables: request.variables ?? {},
             estimators: [
               fieldExtensionsEstimator(),
-              pageSizeEstimator(limits.defaultPageSize),
+              pageSizeEstimator(limits.defaultPageSize, limits.maxPageSize),
               simpleEstimator({ defaultComplexity: 1 }),
             ],
           });

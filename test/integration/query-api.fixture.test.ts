@@ -1,0 +1,212 @@
+/**
+ * The query API over a generated graph of 300 meetings: filters, ordering, pagination, caps and
+ * round trips. Expected answers come from the fixture's own description (test/support/fixture.ts).
+ */
+import { applyMigrations } from '../../src/graph/migrations';
+import { loadPlan } from '../../src/ingest/load';
+import type { RunningServer } from '../../src/server';
+import { expectedCounterparts, type Fixture, generateFixture } from '../support/fixture';
+import { resetGraph, testExecutor } from '../support/graph';
+import { gql, gqlData, startTestServer } from '../support/server';
+
+const executor = testExecutor();
+let server: RunningServer;
+let fixture: Fixture;
+
+beforeAll(async () => {
+  await applyMigrations(executor);
+  await resetGraph(executor);
+  fixture = generateFixture(300);
+  await loadPlan(executor, fixture.plan);
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+  await executor.close();
+});
+
+const MEETING_IDS = `query ($filter: MeetingFilter, $first: Int, $after: String, $orderBy: MeetingOrder) {
+  meetings(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id date { value start end } } }
+  }
+}`;
+
+/** Every meeting id the API lists for a filter, walking all pages. */
+async function allMeetingIds(filter: Record<string, unknown>, orderBy = 'DATE_ASC'): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const data = await gqlData(server, MEETING_IDS, { filter, first: 100, after, orderBy });
+    ids.push(...data.meetings.edges.map((e: any) => e.node.id));
+    if (!data.meetings.pageInfo.hasNextPage) return ids;
+    after = data.meetings.pageInfo.endCursor;
+  }
+}
+
+const sorted = (ids: Iterable<string>) => [...ids].sort();
+
+describe('meetings(filter)', () => {
+  it('lists every meeting once across pages, ordered by date then id', async () => {
+    const ids = await allMeetingIds({});
+    expect(ids).toHaveLength(300);
+    expect(new Set(ids).size).toBe(300);
+    const expected = [...fixture.meetings]
+      .sort((a, b) => {
+        const da = a.precision === 'MONTH' ? `${a.date}-01` : a.date;
+        const db = b.precision === 'MONTH' ? `${b.date}-01` : b.date;
+        return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : 1;
+      })
+      .map((m) => m.id);
+    expect(ids).toEqual(expected);
+    expect(await allMeetingIds({}, 'DATE_DESC')).toEqual([...expected].reverse());
+  });
+
+  it('gives stable cursors: the page after a cursor is the same when asked again', async () => {
+    const first = await gqlData(server, MEETING_IDS, { first: 7 });
+    const cursor = first.meetings.pageInfo.endCursor;
+    const a = await gqlData(server, MEETING_IDS, { first: 7, after: cursor });
+    const b = await gqlData(server, MEETING_IDS, { first: 7, after: cursor });
+    expect(a.meetings.edges).toEqual(b.meetings.edges);
+    expect(a.meetings.edges[0].node.id).not.toBe(first.meetings.edges[6].node.id);
+    expect(first.meetings.totalCount).toBe(300);
+  });
+
+  it('filters by status', async () => {
+    const held = fixture.meetings.filter((m) => m.status === 'HELD').map((m) => m.id);
+    expect(sorted(await allMeetingIds({ status: 'HELD' }))).toEqual(sorted(held));
+  });
+
+  it('filters by a city: meetings at the venues inside it', async () => {
+    const city = fixture.cities[3]!.id;
+    const expected = fixture.meetings.filter((m) => m.cityId === city).map((m) => m.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(sorted(await allMeetingIds({ placeId: city }))).toEqual(sorted(expected));
+  });
+
+  it('filters by a country: meetings at venues in its cities', async () => {
+    const country = fixture.countries[2]!;
+    const expected = fixture.meetings.filter((m) => m.countryId === country).map((m) => m.id);
+    expect(sorted(await allMeetingIds({ placeId: country }))).toEqual(sorted(expected));
+  });
+
+  it('filters by participant, counting delegation membership and representation', async () => {
+    const person = fixture.people[5]!;
+    const viaAnyWay = fixture.meetings
+      .filter((m) => m.people.includes(person) || m.delegations.some((d) => d.memberId === person))
+      .map((m) => m.id);
+    expect(sorted(await allMeetingIds({ participantId: person }))).toEqual(sorted(viaAnyWay));
+    const country = fixture.countries[7]!;
+    const represented = fixture.meetings
+      .filter((m) => m.delegations.some((d) => d.countryId === country))
+      .map((m) => m.id);
+    expect(sorted(await allMeetingIds({ participantId: country }))).toEqual(sorted(represented));
+  });
+
+  it('filters by a date window, a month-precision meeting counting for every day of its month', async () => {
+    const inWindow = fixture.meetings
+      .filter((m) => {
+        const start = m.precision === 'MONTH' ? `${m.date}-01` : m.date;
+        const end = m.precision === 'MONTH' ? `${m.date}-31` : m.date;
+        return end >= '2022-03-01' && start <= '2022-06-30';
+      })
+      .map((m) => m.id);
+    expect(sorted(await allMeetingIds({ from: '2022-03', to: '2022-06' }))).toEqual(sorted(inWindow));
+  });
+
+  it('answers unknown ids with an empty list', async () => {
+    expect(await allMeetingIds({ participantId: 'person:nobody' })).toEqual([]);
+    expect(await allMeetingIds({ placeId: 'place:nowhere' })).toEqual([]);
+  });
+
+  it.each([
+    [{ filter: { from: '2022-13' } }, 'filter.from'],
+    [{ filter: { from: '2022-02-30' } }, 'filter.from'],
+    [{ filter: { from: '2023', to: '2022' } }, 'filter.from'],
+    [{ first: 101 }, 'first'],
+    [{ first: -1 }, 'first'],
+    [{ after: 'not-a-cursor' }, 'after'],
+  ])('rejects %j with BAD_USER_INPUT naming %s', async (variables, argument) => {
+    const response = await gql(server, MEETING_IDS, variables);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(response.errors?.[0]?.message).toContain(argument);
+  });
+});
+
+describe('whoMetWhom over the fixture', () => {
+  it.each([['person:fixture-5'], ['country:FCX'], ['person:fixture-17']])(
+    'lists exactly the counterparts of %s in held meetings, with those meetings',
+    async (actorId) => {
+      const expected = expectedCounterparts(fixture, actorId);
+      const data = await gqlData(
+        server,
+        `query ($id: ID!) { whoMetWhom(actorId: $id, first: 100) { totalCount edges { node {
+           actor { id } counterpart { id } meetingCount meetings { meeting { id status } } } } } }`,
+        { id: actorId },
+      );
+      const got = new Map<string, string[]>(
+        data.whoMetWhom.edges.map((e: any) => [e.node.counterpart.id, e.node.meetings.map((m: any) => m.meeting.id)]),
+      );
+      expect(sorted(got.keys())).toEqual(sorted(expected.keys()));
+      for (const [id, meetings] of expected) expect(sorted(got.get(id)!)).toEqual(sorted(meetings));
+      expect(data.whoMetWhom.edges.every((e: any) => e.node.actor.id === actorId)).toBe(true);
+      expect(data.whoMetWhom.totalCount).toBe(expected.size);
+    },
+  );
+
+  it('costs one round trip however much of each encounter is selected', async () => {
+    const response = await gql(
+      server,
+      `{ whoMetWhom(actorId: "country:FCX", first: 100) { edges { node { counterpart { id name }
+           meetings { date { value precision } venue { name } city { name } country { name }
+             actorTookPart { how role cameo delegation { id } } counterpartTookPart { how role }
+             evidence { quote offset } } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.roundTrips).toBe(1);
+  });
+});
+
+describe('round trips', () => {
+  it('cost one per nesting level that needs the graph, not one per row (depth 3 over 50 meetings)', async () => {
+    const response = await gql(
+      server,
+      `{ meetings(first: 50) { edges { node {
+          id
+          venue { name locatedIn { name ... on Place { locatedIn { name } } } }
+          participants { role actor { id ... on Person { offices { title of { name } } } ... on Delegation { members { person { name } } represents { name } } } }
+        } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data.meetings.edges).toHaveLength(50);
+    // meetings (1) · venue + participants (2) · locatedIn + offices + members + represents (3) · locatedIn (4)
+    expect(response.roundTrips).toBe(4);
+  });
+});
+
+describe('caps', () => {
+  it('refuses a subgraph deeper than MAX_SUBGRAPH_DEPTH and a path longer than MAX_PATH_HOPS', async () => {
+    const deep = await gql(server, '{ subgraph(seedIds: ["country:FAX"], depth: 9) { nodeCount } }');
+    expect(deep.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'depth' });
+    const far = await gql(server, '{ path(fromId: "country:FAX", toId: "country:FBX", maxHops: 50) { length } }');
+    expect(far.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxHops' });
+    const negative = await gql(server, '{ path(fromId: "country:FAX", toId: "country:FBX", maxHops: -1) { length } }');
+    expect(negative.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'maxHops' });
+  });
+
+  it('cuts a subgraph at MAX_SUBGRAPH_NODES and says so', async () => {
+    const capped = await startTestServer({ MAX_SUBGRAPH_NODES: '25' });
+    try {
+      const data = await gqlData(
+        capped,
+        '{ subgraph(seedIds: ["country:FAX"], depth: 3) { nodeCount truncated nodes { id } } }',
+      );
+      expect(data.subgraph.nodeCount).toBe(25);
+      expect(data.subgraph.truncated).toBe(true);
+      expect(data.subgraph.nodes.map((n: any) => n.id)).toContain('country:FAX');
+    } finally {
+      await capped.stop();
+    }
+  });
+});
