@@ -47,7 +47,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<HttpServer> {
     '/graphql',
     express.json({ limit: config.MAX_REQUEST_BYTES }),
     // Every Cypher statement run while this request is handled is counted in its scope.
-    (req: Request, res: Response, next: NextFunction) => {
+    (_req: Request, res: Response, next: NextFunction) => {
       const scope: RoundTripScope = { roundTrips: 0, statements: [] };
       res.locals.roundTrips = scope;
       runInRoundTripScope(scope, () => next());

@@ -61,9 +61,9 @@ export function generateFixture(meetingCount = 300, seed = 42): Fixture {
     edges.push({ id: edgeId(from, type, to, key), type, from, to, props, evidence: quote(`${from} ${type} ${to}.`) });
 
   const countries = Array.from({ length: 10 }, (_, i) => `country:F${String.fromCharCode(65 + i)}X`);
-  countries.forEach((id, i) =>
-    node(id, NodeKind.Country, { name: `Fixtureland ${i}`, iso3: id.slice(8), aliases: [`FL${i}`] }),
-  );
+  countries.forEach((id, i) => {
+    node(id, NodeKind.Country, { name: `Fixtureland ${i}`, iso3: id.slice(8), aliases: [`FL${i}`] });
+  });
   const cities = Array.from({ length: 20 }, (_, i) => ({
     id: `place:fixture-city-${i}`,
     countryId: countries[i % 10]!,
