@@ -28,7 +28,10 @@ export interface Page<T> {
 }
 
 /** Declares `<Name>Connection` and `<Name>Edge` object types for a node type. */
-export function Connection<T extends object>(nodeType: () => ClassType<T> | (abstract new (...args: never[]) => unknown), name: string) {
+export function Connection<T extends object>(
+  nodeType: () => ClassType<T> | (abstract new (...args: never[]) => unknown),
+  name: string,
+) {
   @ObjectType(`${name}Edge`)
   class EdgeClass {
     @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` for the next page.' })
