@@ -19,8 +19,9 @@ export function createDriver(settings: DriverSettings): Driver {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 30_000,
     connectionTimeout: Math.min(settings.connectTimeoutMs, 30_000),
-    // Driver-side retries of transient failures (a leader switch, a restarting server).
-    maxTransactionRetryTime: 15_000,
+    // Driver-side retries of transient failures (a leader switch, a restarting server); short,
+    // so a request fails with UNAVAILABLE in seconds rather than hanging while Neo4j is down.
+    maxTransactionRetryTime: 5_000,
     logging: { level: 'error', logger: () => undefined },
   });
 }

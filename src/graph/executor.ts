@@ -102,8 +102,16 @@ export class Executor {
    * One statement in an auto-commit (implicit) transaction: the only kind in which
    * `CALL { … } IN TRANSACTIONS` may run (batched deletes and bulk loads). Not retried.
    */
-  async autoCommit<R = Row>(statement: Statement, params: Params = {}, timeoutMs?: number): Promise<R[]> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+  async autoCommit<R = Row>(
+    statement: Statement,
+    params: Params = {},
+    timeoutMs?: number,
+    mode: 'READ' | 'WRITE' = 'WRITE',
+  ): Promise<R[]> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
     countRoundTrip(statement);
     try {
       const result = await session.run(
@@ -141,9 +149,9 @@ export class Executor {
     }
   }
 
-  /** Asks Neo4j who it is; used by /healthz and at start-up. */
+  /** Asks Neo4j who it is, once, without retries: /healthz must answer fast when Neo4j is down. */
   async serverInfo(): Promise<ServerInfo> {
-    const [row] = await this.read<{ version: string; edition: string }>(SERVER_INFO);
+    const [row] = await this.autoCommit<{ version: string; edition: string }>(SERVER_INFO, {}, undefined, 'READ');
     const info = await this.driver.getServerInfo({ database: this.options.database });
     return { version: row?.version ?? 'unknown', edition: row?.edition ?? 'unknown', address: info.address ?? '' };
   }

@@ -8,5 +8,5 @@ export default async function globalTeardown(): Promise<void> {
     | undefined;
   if (!started) return;
   await started.neo4j.stop();
-  fs.rmSync(started.dataDir, { recursive: true, force: true });
+  fs.rmSync(started.dataDir, { recursive: true, force: true, maxRetries: 5 });
 }
