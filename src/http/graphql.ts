@@ -46,6 +46,9 @@ export function createApollo(
     // Field suggestions ("did you mean …") leak the schema when introspection is off.
     hideSchemaDetailsFromClientErrors: !config.GRAPHQL_INTROSPECTION,
     csrfPrevention: true,
+    // main.ts owns SIGINT/SIGTERM (drain HTTP, close the driver, stop the local Neo4j); Apollo's
+    // own handlers would race it and leave the process hanging half-stopped.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
