@@ -3,7 +3,7 @@
  * the pairs on different sides, the venue with its city and country, and the evidence.
  */
 import { cypher } from '../../graph/executor';
-import { edgeMap, nodeMap } from '../../graph/records';
+import { nodeMap } from '../../graph/records';
 
 /** Meetings an actor took part in, any of the three ways. */
 const MEETINGS_OF_ACTOR = `
@@ -14,57 +14,70 @@ const MEETINGS_OF_ACTOR = `
     MATCH (me)-[:MEMBER_OF]->(:Delegation)-[:PARTICIPATED_IN]->(m:Meeting) RETURN m
     UNION
     MATCH (me)<-[:REPRESENTS]-(:Delegation)-[:PARTICIPATED_IN]->(m:Meeting) RETURN m
-  }
-  WITH m`;
+  }`;
 
 const ALL_MEETINGS = `
   MATCH (m:Meeting)`;
 
 const NULLABLE_NODE = (v: string) => `CASE WHEN ${v} IS NULL THEN null ELSE ${nodeMap(v)} END`;
-const NULLABLE_EDGE = (v: string) => `CASE WHEN ${v} IS NULL THEN null ELSE ${edgeMap(v)} END`;
 
 const PAIRS = `
+  WITH DISTINCT m
   WHERE m.status = 'HELD'
     AND ($from IS NULL OR m.dateEnd >= $from)
     AND ($to IS NULL OR m.dateStart <= $to)
     AND ($placeId IS NULL OR EXISTS { (m)-[:HELD_AT]->(:Place)-[:LOCATED_IN*0..6]->(:Entity {id: $placeId}) })
+  // Where, once per meeting (not once per pair).
+  // One walk up the LOCATED_IN chain gives both the city and the country.
+  OPTIONAL MATCH (m)-[:HELD_AT]->(venue:Place)
+  OPTIONAL MATCH chain = (venue)-[:LOCATED_IN*0..5]->(top) WHERE NOT EXISTS { (top)-[:LOCATED_IN]->() }
+  WITH m, venue, nodes(chain) AS around
+  WITH m, venue,
+       head([n IN around WHERE n:Place AND n.placeKind = 'CITY']) AS city,
+       head([n IN around WHERE n:Country]) AS country
+  WITH m, {meeting: m, venue: venue, city: city, country: country} AS place
+  // Who took part, and on which side: a delegation, its members and its country share one.
   CALL (m) {
     MATCH (a:Entity)-[p:PARTICIPATED_IN]->(m)
-    RETURN a, p, null AS d, null AS link, 'DIRECT' AS how, a.id AS side
+    RETURN a, 'DIRECT' AS how, a.id AS side,
+           {props: properties(p), type: 'PARTICIPATED_IN', from: a.id, to: m.id} AS participation,
+           null AS delegation, null AS link
     UNION ALL
     MATCH (a:Person)-[link:MEMBER_OF]->(d:Delegation)-[p:PARTICIPATED_IN]->(m)
-    RETURN a, p, d, link, 'DELEGATION_MEMBER' AS how, d.id AS side
+    RETURN a, 'DELEGATION_MEMBER' AS how, d.id AS side,
+           {props: properties(p), type: 'PARTICIPATED_IN', from: d.id, to: m.id} AS participation,
+           ${nodeMap('d')} AS delegation, {props: properties(link), type: 'MEMBER_OF', from: a.id, to: d.id} AS link
     UNION ALL
     MATCH (a:Country)<-[link:REPRESENTS]-(d:Delegation)-[p:PARTICIPATED_IN]->(m)
-    RETURN a, p, d, link, 'REPRESENTED_BY_DELEGATION' AS how, d.id AS side
+    RETURN a, 'REPRESENTED_BY_DELEGATION' AS how, d.id AS side,
+           {props: properties(p), type: 'PARTICIPATED_IN', from: d.id, to: m.id} AS participation,
+           ${nodeMap('d')} AS delegation, {props: properties(link), type: 'REPRESENTS', from: d.id, to: a.id} AS link
   }
-  WITH m, a, collect(side) AS sides,
-       collect({how: how, participation: ${edgeMap('p')}, delegation: ${NULLABLE_NODE('d')}, link: ${NULLABLE_EDGE('link')}}) AS ways
-  WITH m, collect({a: a, sides: sides, ways: ways}) AS takers
-  UNWIND takers AS x
+  WITH m, place, a, collect(side) AS sides,
+       collect({how: how, participation: participation, delegation: delegation, link: link}) AS ways
+  WITH m, place, collect({a: a, sides: sides, ways: ways}) AS takers
+  UNWIND [t IN takers WHERE $actorId IS NULL OR t.a.id = $actorId] AS x
   UNWIND takers AS y
-  WITH m, x, y
-  WHERE x.a <> y.a AND none(s IN x.sides WHERE s IN y.sides)
-    AND (($actorId IS NULL AND x.a.id < y.a.id) OR x.a.id = $actorId)
-  OPTIONAL MATCH (m)-[:HELD_AT]->(venue:Place)
-  CALL (venue) {
-    OPTIONAL MATCH (venue)-[:LOCATED_IN*0..4]->(city:Place {placeKind: 'CITY'})
-    OPTIONAL MATCH (venue)-[:LOCATED_IN*1..5]->(country:Country)
-    RETURN head(collect(DISTINCT city)) AS city, head(collect(DISTINCT country)) AS country
-  }
-  WITH x.a AS a, y.a AS b, m, venue, city, country, x.ways AS aWays, y.ways AS bWays
+  WITH m, place, x, y
+  WHERE x.a <> y.a AND none(s IN x.sides WHERE s IN y.sides) AND ($actorId IS NOT NULL OR x.a.id < y.a.id)
+  WITH x.a AS a, y.a AS b, m, place, x.ways AS aWays, y.ways AS bWays
   ORDER BY coalesce(m.dateStart, '9999-12-31'), m.id
-  WITH a, b, collect({
-      meeting: ${nodeMap('m')},
-      venue: ${NULLABLE_NODE('venue')},
-      city: ${NULLABLE_NODE('city')},
-      country: ${NULLABLE_NODE('country')},
-      actorWays: aWays,
-      counterpartWays: bWays
-    }) AS encounters
+  WITH a, b, collect(place {.*, actorWays: aWays, counterpartWays: bWays}) AS encounters
   ORDER BY toLower(a.name), toLower(b.name), a.id, b.id
-  WITH collect({actor: ${nodeMap('a')}, counterpart: ${nodeMap('b')}, encounters: encounters}) AS pairs
-  RETURN size(pairs) AS total, pairs[$skip..($skip + $limit)] AS pairs`;
+  WITH collect({a: a, b: b, encounters: encounters}) AS pairs
+  // Nodes become maps only for the page returned.
+  RETURN size(pairs) AS total, [pair IN pairs[$skip..($skip + $limit)] | {
+      actor: ${nodeMap('pair.a')},
+      counterpart: ${nodeMap('pair.b')},
+      encounters: [e IN pair.encounters | {
+        meeting: ${nodeMap('e.meeting')},
+        venue: ${NULLABLE_NODE('e.venue')},
+        city: ${NULLABLE_NODE('e.city')},
+        country: ${NULLABLE_NODE('e.country')},
+        actorWays: e.actorWays,
+        counterpartWays: e.counterpartWays
+      }]
+    }] AS pairs`;
 
 export const WHO_MET_ACTOR = cypher('who-met-actor', `${MEETINGS_OF_ACTOR}${PAIRS}`);
 export const WHO_MET_WHOM = cypher('who-met-whom', `${ALL_MEETINGS}${PAIRS}`);

@@ -1,0 +1,73 @@
+/**
+ * Shared set-up of the benchmarks: a Neo4j of their own (the project's local one on a free port
+ * with a throw-away folder, or NEO4J_URI), loaded with a generated graph, and a running server.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { createDriver } from '../../src/graph/driver';
+import { Executor } from '../../src/graph/executor';
+import { freePort, type LocalNeo4j, startLocalNeo4j } from '../../src/graph/local-neo4j';
+import { applyMigrations } from '../../src/graph/migrations';
+import { loadPlan } from '../../src/ingest/load';
+import { createLogger } from '../../src/logger';
+import { type RunningServer, startServer } from '../../src/server';
+import { type Fixture, generateFixture } from '../../test/support/fixture';
+
+export interface BenchEnv {
+  uri: string;
+  executor: Executor;
+  server: RunningServer;
+  fixture: Fixture;
+  close(): Promise<void>;
+}
+
+export async function benchEnv(meetings: number): Promise<BenchEnv> {
+  let local: LocalNeo4j | undefined;
+  let dataDir: string | undefined;
+  let uri = process.env.NEO4J_URI;
+  if (!uri) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diplograph-bench-'));
+    local = await startLocalNeo4j({
+      dataDir,
+      port: await freePort(),
+      heapMb: 1024,
+      pagecacheMb: 512,
+      log: () => undefined,
+    });
+    uri = local.uri;
+  }
+  const config = loadConfig({ ...process.env, NEO4J_URI: uri, PORT: '0', LOG_LEVEL: 'silent', SEED_ON_START: 'false' });
+  const executor = new Executor(
+    createDriver({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, connectTimeoutMs: 60_000 }),
+    { database: config.NEO4J_DATABASE, timeoutMs: 600_000 },
+  );
+  await applyMigrations(executor);
+  const fixture = generateFixture(meetings);
+  const loaded = await loadPlan(executor, fixture.plan);
+  process.stderr.write(
+    `loaded ${loaded.nodes} nodes and ${loaded.relationships} relationships in ${loaded.milliseconds} ms\n`,
+  );
+  const server = await startServer(config, createLogger('silent'));
+  return {
+    uri,
+    executor,
+    server,
+    fixture,
+    async close() {
+      await server.stop();
+      await executor.close();
+      await local?.stop();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+    },
+  };
+}
+
+/** Median and 95th percentile of a list of milliseconds. */
+export function summarize(samples: number[]): { median: number; p95: number; mean: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p95: at(0.95), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+}
