@@ -15,6 +15,7 @@ import { NodeInterface, PartialDateType, RelationshipInterface } from '../node/n
 export abstract class ActorInterface extends NodeInterface {}
 
 @ObjectType('Country', {
+  simpleResolvers: true,
   implements: [NodeInterface, ActorInterface],
   description: 'A country (id: country:<ISO 3166-1 alpha-3>).',
 })
@@ -24,6 +25,7 @@ export class Country extends ActorInterface {
 }
 
 @ObjectType('Organization', {
+  simpleResolvers: true,
   implements: [NodeInterface, ActorInterface],
   description: 'A ministry, executive office, supranational body, news organization…',
 })
@@ -32,7 +34,11 @@ export class Organization extends ActorInterface {
   orgKind!: OrganizationKind | null;
 }
 
-@ObjectType('Person', { implements: [NodeInterface, ActorInterface], description: 'A person, usually an official.' })
+@ObjectType('Person', {
+  simpleResolvers: true,
+  implements: [NodeInterface, ActorInterface],
+  description: 'A person, usually an official.',
+})
 export class Person extends ActorInterface {
   @Field(() => Boolean, {
     description: 'True when the source does not name this person (e.g. "the head of Ukraine\'s delegation").',
@@ -41,12 +47,14 @@ export class Person extends ActorInterface {
 }
 
 @ObjectType('Delegation', {
+  simpleResolvers: true,
   implements: [NodeInterface, ActorInterface],
   description: 'A delegation representing a country at a meeting; its head and members may be unnamed.',
 })
 export class Delegation extends ActorInterface {}
 
 @ObjectType('Office', {
+  simpleResolvers: true,
   implements: RelationshipInterface,
   description: 'An office a person holds: a title, of a country or organization, from/to when known.',
 })
@@ -62,6 +70,7 @@ export class Office extends RelationshipInterface {
 }
 
 @ObjectType('DelegationMembership', {
+  simpleResolvers: true,
   implements: RelationshipInterface,
   description: 'A person in a delegation, as head or member.',
 })
@@ -71,6 +80,7 @@ export class DelegationMembership extends RelationshipInterface {
 }
 
 @ObjectType('Presence', {
+  simpleResolvers: true,
   implements: RelationshipInterface,
   description: 'An actor present in a place on a date, without taking part in a given meeting.',
 })
@@ -79,7 +89,7 @@ export class Presence extends RelationshipInterface {
   date!: PartialDateType | null;
 }
 
-@ObjectType('Coordinates')
+@ObjectType('Coordinates', { simpleResolvers: true })
 export class Coordinates {
   @Field(() => Float)
   latitude!: number;
@@ -88,5 +98,8 @@ export class Coordinates {
   longitude!: number;
 }
 
-@ObjectType('ActorConnection', { description: 'A page of actors (Relay connection).' })
+@ObjectType('ActorConnection', {
+  simpleResolvers: true,
+  description: 'A page of actors (Relay connection).',
+})
 export class ActorConnection extends Connection(() => ActorInterface, 'Actor') {}

@@ -6,7 +6,7 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from '../../errors';
 
-@ObjectType({ description: 'Where a page sits in its list (Relay).' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page sits in its list (Relay).' })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -32,7 +32,7 @@ export function Connection<T extends object>(
   nodeType: () => ClassType<T> | (abstract new (...args: never[]) => unknown),
   name: string,
 ) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeClass {
     @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` for the next page.' })
     cursor!: string;
@@ -42,7 +42,7 @@ export function Connection<T extends object>(
   }
 
   // Not emitted itself (unreachable): the subclass extending it declares `<Name>Connection`.
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class ConnectionClass {
     @Field(() => [EdgeClass])
     edges!: EdgeClass[];

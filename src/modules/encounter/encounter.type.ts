@@ -12,7 +12,10 @@ import { Meeting } from '../meeting/meeting.type';
 import { Evidence, PartialDateType } from '../node/node.type';
 import { Place } from '../place/place.type';
 
-@ObjectType('TakingPart', { description: 'How one actor took part in a meeting.' })
+@ObjectType('TakingPart', {
+  simpleResolvers: true,
+  description: 'How one actor took part in a meeting.',
+})
 export class TakingPart {
   @Field(() => ParticipationMode)
   how!: ParticipationMode;
@@ -36,7 +39,10 @@ export class TakingPart {
   delegationRole!: DelegationRole | null;
 }
 
-@ObjectType('Encounter', { description: 'One held meeting in which two actors met, and the evidence for it.' })
+@ObjectType('Encounter', {
+  simpleResolvers: true,
+  description: 'One held meeting in which two actors met, and the evidence for it.',
+})
 export class Encounter {
   @Field(() => Meeting)
   meeting!: unknown;
@@ -63,7 +69,10 @@ export class Encounter {
   evidence!: Evidence[];
 }
 
-@ObjectType('MetPair', { description: 'Two actors who met, with every meeting in which they did.' })
+@ObjectType('MetPair', {
+  simpleResolvers: true,
+  description: 'Two actors who met, with every meeting in which they did.',
+})
 export class MetPair {
   @Field(() => ActorInterface)
   actor!: unknown;
@@ -78,5 +87,8 @@ export class MetPair {
   meetings!: Encounter[];
 }
 
-@ObjectType('MetPairConnection', { description: 'A page of pairs who met (Relay connection).' })
+@ObjectType('MetPairConnection', {
+  simpleResolvers: true,
+  description: 'A page of pairs who met (Relay connection).',
+})
 export class MetPairConnection extends Connection(() => MetPair, 'MetPair') {}

@@ -5,6 +5,7 @@ import { Connection } from '../common/connection';
 import { NodeInterface, PartialDateType, RelationshipInterface } from '../node/node.type';
 
 @ObjectType('Meeting', {
+  simpleResolvers: true,
   implements: NodeInterface,
   description: 'A meeting, held or not: talks, a summit, a proposed meeting, a declined one.',
 })
@@ -41,6 +42,7 @@ export class Meeting extends NodeInterface {
 }
 
 @ObjectType('Participation', {
+  simpleResolvers: true,
   implements: RelationshipInterface,
   description: 'An actor taking part in a meeting, in a role, with the CAMEO and PLOVER codes of that role.',
 })
@@ -49,5 +51,8 @@ export class Participation extends RelationshipInterface {
   role!: ParticipantRole;
 }
 
-@ObjectType('MeetingConnection', { description: 'A page of meetings (Relay connection).' })
+@ObjectType('MeetingConnection', {
+  simpleResolvers: true,
+  description: 'A page of meetings (Relay connection).',
+})
 export class MeetingConnection extends Connection(() => Meeting, 'Meeting') {}

@@ -8,6 +8,7 @@ import type { Evidence as EvidenceRecord } from '../../graph/types';
 import '../common/enums';
 
 @ObjectType('Evidence', {
+  simpleResolvers: true,
   description: 'A verbatim quote from a source that supports a node or a relationship.',
 })
 export class Evidence implements EvidenceRecord {
@@ -22,6 +23,7 @@ export class Evidence implements EvidenceRecord {
 }
 
 @ObjectType('PartialDate', {
+  simpleResolvers: true,
   description:
     'A date as exact as its source: a day (2025-05-16), a month (2022-03: "since March 2022") or a year. `start` and `end` give the days it can mean.',
 })

@@ -4,6 +4,7 @@ import { PlaceKind } from '../../graph/model';
 import { NodeInterface } from '../node/node.type';
 
 @ObjectType('Place', {
+  simpleResolvers: true,
   implements: NodeInterface,
   description: 'A venue, city or region. `locatedIn` climbs venue → city → country.',
 })

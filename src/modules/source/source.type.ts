@@ -3,6 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { NodeInterface, PartialDateType } from '../node/node.type';
 
 @ObjectType('Source', {
+  simpleResolvers: true,
   implements: NodeInterface,
   description: 'An article or document that facts in the graph come from; quotes are substrings of its `text`.',
 })

@@ -4,6 +4,7 @@ import { StatementKind } from '../../graph/model';
 import { NodeInterface, PartialDateType } from '../node/node.type';
 
 @ObjectType('Statement', {
+  simpleResolvers: true,
   implements: NodeInterface,
   description: 'What someone said (QUOTE, verbatim) or a position the source reports (REPORTED).',
 })

@@ -4,7 +4,10 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { NodeKind, RelType } from '../../graph/model';
 import { Evidence, NodeInterface } from '../node/node.type';
 
-@ObjectType('GraphNode', { description: 'A node with all its properties, as drawn and exported.' })
+@ObjectType('GraphNode', {
+  simpleResolvers: true,
+  description: 'A node with all its properties, as drawn and exported.',
+})
 export class GraphNodeType {
   @Field(() => ID)
   id!: string;
@@ -25,7 +28,10 @@ export class GraphNodeType {
   node!: unknown;
 }
 
-@ObjectType('GraphEdge', { description: 'A relationship with all its properties, as drawn and exported.' })
+@ObjectType('GraphEdge', {
+  simpleResolvers: true,
+  description: 'A relationship with all its properties, as drawn and exported.',
+})
 export class GraphEdgeType {
   @Field(() => ID)
   id!: string;
@@ -46,7 +52,10 @@ export class GraphEdgeType {
   evidence!: Evidence[];
 }
 
-@ObjectType('Subgraph', { description: 'Nodes around seeds and every relationship among them.' })
+@ObjectType('Subgraph', {
+  simpleResolvers: true,
+  description: 'Nodes around seeds and every relationship among them.',
+})
 export class SubgraphType {
   @Field(() => [GraphNodeType])
   nodes!: GraphNodeType[];
@@ -67,6 +76,7 @@ export class SubgraphType {
 }
 
 @ObjectType('Path', {
+  simpleResolvers: true,
   description: 'A shortest connection between two nodes: nodes in order, and the edges between them.',
 })
 export class PathType {

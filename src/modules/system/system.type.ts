@@ -1,7 +1,7 @@
 /** The `about` type: this server, its version and the database behind it. */
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'This diplograph server and the Neo4j database it reads.' })
+@ObjectType({ simpleResolvers: true, description: 'This diplograph server and the Neo4j database it reads.' })
 export class About {
   @Field(() => String, { description: 'diplograph version.' })
   version!: string;
