@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { connectGraph, type GraphConnection } from './graph/connect';
 import { applyMigrations } from './graph/migrations';
 import { createHttpServer } from './http/app';
+import { seedIfEmpty } from './ingest/import';
 import type { Logger } from './logger';
 import { createRepositories, type Repositories } from './repositories';
 import { getSchema } from './schema';
@@ -22,6 +23,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const graph = await connectGraph(config, (line) => logger.info(line));
   try {
     await applyMigrations(graph.executor);
+    if (config.SEED_ON_START) {
+      const seeded = await seedIfEmpty(graph.executor);
+      if (seeded) {
+        logger.info(
+          `seeded the empty graph from ${seeded.sourceId}: ${seeded.nodes} nodes, ${seeded.relationships} relationships in ${seeded.milliseconds} ms`,
+        );
+      }
+    }
     const repositories = createRepositories(graph.executor, config);
     const schema = await getSchema();
     const http = await createHttpServer({ config, schema, repositories, executor: graph.executor, logger });

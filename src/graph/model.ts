@@ -81,6 +81,8 @@ export enum ParticipantRole {
   MEDIATOR = 'MEDIATOR',
   PARTY = 'PARTY',
   OBSERVER = 'OBSERVER',
+  /** Took part, but the source says no more about its part (not host, chair, mediator…). */
+  PARTICIPANT = 'PARTICIPANT',
 }
 
 /** Roles in a delegation. */
@@ -148,4 +150,35 @@ export const ROLE_CODES: Record<ParticipantRole, { cameo: string; plover: string
   [ParticipantRole.MEDIATOR]: { cameo: '045', plover: 'CONSULT:third-party' },
   [ParticipantRole.PARTY]: { cameo: '046', plover: 'CONSULT:multilateral' },
   [ParticipantRole.OBSERVER]: { cameo: '044', plover: 'CONSULT:third-party' },
+  // CAMEO 040 is "consult, not specified below": the role is unknown, not absent.
+  [ParticipantRole.PARTICIPANT]: { cameo: '040', plover: 'CONSULT' },
 };
+
+/**
+ * The kinds each relationship type may join, `from` → `to`: the one table the facts validator
+ * (and anything else that checks endpoints) reads, matching the comments on `RelType`.
+ */
+export const REL_ENDPOINTS: Readonly<Record<RelType, { from: readonly NodeKind[]; to: readonly NodeKind[] }>> = {
+  [RelType.HOLDS_OFFICE]: { from: [NodeKind.Person], to: [NodeKind.Country, NodeKind.Organization] },
+  [RelType.PART_OF]: { from: [NodeKind.Organization], to: [NodeKind.Country, NodeKind.Organization] },
+  [RelType.MEMBER_OF]: { from: [NodeKind.Person], to: [NodeKind.Delegation] },
+  [RelType.REPRESENTS]: { from: [NodeKind.Delegation], to: [NodeKind.Country] },
+  [RelType.SENT_BY]: { from: [NodeKind.Delegation], to: ACTOR_KINDS },
+  [RelType.PARTICIPATED_IN]: { from: ACTOR_KINDS, to: [NodeKind.Meeting] },
+  [RelType.DECLINED]: { from: ACTOR_KINDS, to: [NodeKind.Meeting] },
+  [RelType.PROPOSED]: { from: ACTOR_KINDS, to: [NodeKind.Meeting] },
+  [RelType.PRESENT_IN]: { from: ACTOR_KINDS, to: [NodeKind.Place] },
+  [RelType.HELD_AT]: { from: [NodeKind.Meeting], to: [NodeKind.Place] },
+  [RelType.LOCATED_IN]: { from: [NodeKind.Place], to: [NodeKind.Place, NodeKind.Country] },
+  [RelType.FOLLOWS]: { from: [NodeKind.Meeting], to: [NodeKind.Meeting] },
+  [RelType.STATED_BY]: { from: [NodeKind.Statement], to: ACTOR_KINDS },
+  [RelType.ABOUT]: { from: [NodeKind.Statement], to: Object.values(NodeKind) },
+  [RelType.MADE_AT]: { from: [NodeKind.Statement], to: [NodeKind.Place] },
+  [RelType.MADE_DURING]: { from: [NodeKind.Statement], to: [NodeKind.Meeting] },
+};
+
+/** The kind an id's prefix names (`person:hakan-fidan` → Person), or undefined. */
+export function kindOfId(id: string): NodeKind | undefined {
+  const prefix = id.slice(0, id.indexOf(':'));
+  return (Object.keys(ID_PREFIX) as NodeKind[]).find((kind) => ID_PREFIX[kind] === prefix);
+}

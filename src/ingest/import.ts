@@ -1,0 +1,63 @@
+/**
+ * Importing a facts document: read → validate (every problem listed, nothing written) → plan →
+ * one transaction. Used by the CLI (`seed`, `import FILE`) and at start-up (the article, when
+ * the graph is empty).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../config';
+import { ErrorCode, appError } from '../errors';
+import type { Executor } from '../graph/executor';
+import type { NodeKind } from '../graph/model';
+import { EXISTING_KINDS } from './load.cypher';
+import { type LoadResult, graphIsEmpty, loadPlan } from './load';
+import { planFromFacts } from './plan';
+import { type Problem, ProblemCode, parseFactsDocument } from './validate';
+
+/** The article diplograph ships with, as a facts document. */
+export const SEED_FILE = path.join(PROJECT_ROOT, 'seed', '2025-05-17-china-daily-istanbul-talks.facts.yaml');
+
+/** Thrown for a document that cannot be loaded; `problems` lists everything found. */
+export function invalidDocument(fileName: string, problems: Problem[]) {
+  const first = problems[0];
+  const where = first ? `${first.path}${first.line ? ` (line ${first.line})` : ''}: ${first.message}` : '';
+  return appError(ErrorCode.INVALID_DOCUMENT, `${fileName}: ${problems.length} problem(s); first: ${where}`, {
+    problems,
+  });
+}
+
+/**
+ * Validates and loads one document. References to ids that are not in the document are looked
+ * up in the graph (a second source may point at nodes the first created).
+ */
+export async function importFacts(executor: Executor, text: string, fileName: string): Promise<LoadResult> {
+  const readTextFile = (relative: string) => fs.readFileSync(path.resolve(path.dirname(fileName), relative), 'utf8');
+  let result = parseFactsDocument(text, fileName, { readTextFile });
+  if (!result.ok && result.problems.some((p) => p.code === ProblemCode.UNKNOWN_REFERENCE)) {
+    const ids = [...text.matchAll(/\b[a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*/g)].map((m) => m[0]);
+    const rows = await executor.read<{ id: string; kind: NodeKind }>(EXISTING_KINDS, { ids: [...new Set(ids)] });
+    if (rows.length > 0) {
+      const knownIds = new Map(rows.map((r) => [r.id, r.kind]));
+      result = parseFactsDocument(text, fileName, { readTextFile, knownIds });
+    }
+  }
+  if (!result.ok) throw invalidDocument(path.basename(fileName), result.problems);
+  return loadPlan(executor, planFromFacts(result.document));
+}
+
+export function importFactsFile(executor: Executor, file: string): Promise<LoadResult> {
+  const absolute = path.resolve(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(absolute, 'utf8');
+  } catch (error) {
+    throw appError(ErrorCode.BAD_USER_INPUT, `cannot read ${file}: ${(error as Error).message}`);
+  }
+  return importFacts(executor, text, absolute);
+}
+
+/** Loads the article when the graph has no entities yet; says whether it did. */
+export async function seedIfEmpty(executor: Executor): Promise<LoadResult | null> {
+  if (!(await graphIsEmpty(executor))) return null;
+  return importFactsFile(executor, SEED_FILE);
+}
