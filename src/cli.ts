@@ -13,7 +13,7 @@ import { loadConfig } from './config';
 import { connectGraph } from './graph/connect';
 import type { Executor } from './graph/executor';
 import { applyMigrations } from './graph/migrations';
-import { SEED_FILE, importFactsFile } from './ingest/import';
+import { importFactsFile, SEED_FILE } from './ingest/import';
 import type { LoadResult } from './ingest/load';
 import type { Problem } from './ingest/validate';
 import { VERSION } from './version';

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
-import { ErrorCode, appError } from '../errors';
+import { appError, ErrorCode } from '../errors';
 import type { Executor } from '../graph/executor';
 import type { NodeKind } from '../graph/model';
+import { graphIsEmpty, type LoadResult, loadPlan } from './load';
 import { EXISTING_KINDS } from './load.cypher';
-import { type LoadResult, graphIsEmpty, loadPlan } from './load';
 import { planFromFacts } from './plan';
 import { type Problem, ProblemCode, parseFactsDocument } from './validate';
 
