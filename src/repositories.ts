@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { Executor } from './graph/executor';
 import { ActorRepository } from './modules/actor/actor.repository';
 import { EncounterRepository } from './modules/encounter/encounter.repository';
+import { FactsRepository } from './modules/facts/facts.repository';
 import { MeetingRepository } from './modules/meeting/meeting.repository';
 import { SubgraphRepository } from './modules/subgraph/subgraph.repository';
 import { SystemRepository } from './modules/system/system.repository';
@@ -15,6 +16,7 @@ export interface Repositories {
   actor: ActorRepository;
   meeting: MeetingRepository;
   encounter: EncounterRepository;
+  facts: FactsRepository;
   subgraph: SubgraphRepository;
 }
 
@@ -24,6 +26,7 @@ export function createRepositories(executor: Executor, config: Config): Reposito
     actor: new ActorRepository(executor, config),
     meeting: new MeetingRepository(executor, config),
     encounter: new EncounterRepository(executor, config),
+    facts: new FactsRepository(executor),
     subgraph: new SubgraphRepository(executor, config),
   };
 }

@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from './config';
 import { ACTOR_RESOLVERS } from './modules/actor/actor.resolver';
 import { Country, Delegation, Organization, Person } from './modules/actor/actor.type';
 import { EncounterResolver } from './modules/encounter/encounter.resolver';
+import { FactsResolver } from './modules/facts/facts.resolver';
 import { MeetingResolver, ParticipationResolver } from './modules/meeting/meeting.resolver';
 import { Meeting } from './modules/meeting/meeting.type';
 import { EvidenceResolver, NodeResolver } from './modules/node/node.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   StatementResolver,
   SourceResolver,
   EncounterResolver,
+  FactsResolver,
   SubgraphResolver,
   SystemResolver,
 ] as const;

@@ -3,6 +3,7 @@
  * for requests that never reach GraphQL (oversized or malformed bodies). Stateless: any number
  * of replicas can serve the same Neo4j.
  */
+import crypto from 'node:crypto';
 import http from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -58,7 +59,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<HttpServer> {
         repositories,
         loaders: new Loaders(executor),
         roundTrips: res.locals.roundTrips as RoundTripScope,
-        authorized: Boolean(config.API_KEY) && req.get('x-api-key') === config.API_KEY,
+        authorized: apiKeyMatches(config.API_KEY, req.get('x-api-key')),
       }),
     }),
   );
@@ -81,6 +82,13 @@ export async function createHttpServer(deps: HttpDeps): Promise<HttpServer> {
       }),
     stop: () => apollo.stop(),
   };
+}
+
+/** Compares in constant time (of the digests), so the key cannot be guessed byte by byte. */
+function apiKeyMatches(expected: string | undefined, given: string | undefined): boolean {
+  if (!expected || !given) return false;
+  const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
+  return crypto.timingSafeEqual(digest(expected), digest(given));
 }
 
 /** Errors from body parsing and routes become JSON with one of our codes. */

@@ -30,8 +30,13 @@ export function invalidDocument(fileName: string, problems: Problem[]) {
  * Validates and loads one document. References to ids that are not in the document are looked
  * up in the graph (a second source may point at nodes the first created).
  */
-export async function importFacts(executor: Executor, text: string, fileName: string): Promise<LoadResult> {
-  const readTextFile = (relative: string) => fs.readFileSync(path.resolve(path.dirname(fileName), relative), 'utf8');
+export async function importFacts(
+  executor: Executor,
+  text: string,
+  fileName: string,
+  readTextFile: (relative: string) => string = (relative) =>
+    fs.readFileSync(path.resolve(path.dirname(fileName), relative), 'utf8'),
+): Promise<LoadResult> {
   let result = parseFactsDocument(text, fileName, { readTextFile });
   if (!result.ok && result.problems.some((p) => p.code === ProblemCode.UNKNOWN_REFERENCE)) {
     const ids = [...text.matchAll(/\b[a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*/g)].map((m) => m[0]);
