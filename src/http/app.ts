@@ -15,8 +15,11 @@ import { type Executor, type RoundTripScope, runInRoundTripScope } from '../grap
 import { Loaders } from '../graph/loaders';
 import type { Logger } from '../logger';
 import type { Repositories } from '../repositories';
+import { exportRouter } from './export';
+import { graphViewRouter } from './graph-view';
 import { createApollo } from './graphql';
 import { healthHandler } from './health';
+import { playgroundRouter } from './playground';
 
 export interface HttpDeps {
   config: Config;
@@ -43,6 +46,9 @@ export async function createHttpServer(deps: HttpDeps): Promise<HttpServer> {
   await apollo.start();
 
   app.get('/healthz', healthHandler(repositories, config.NEO4J_DATABASE, Date.now()));
+  app.use(exportRouter(repositories, config, logger));
+  app.use(graphViewRouter({ maxDepth: config.MAX_SUBGRAPH_DEPTH }));
+  app.use(playgroundRouter({ introspection: config.GRAPHQL_INTROSPECTION }));
 
   app.use(
     '/graphql',

@@ -1,5 +1,6 @@
 /** Registers the model's enums with type-graphql, with descriptions users see in the docs. */
 import { registerEnumType } from 'type-graphql';
+import { ExportFormat } from '../../export';
 import {
   DatePrecision,
   DelegationRole,
@@ -54,3 +55,15 @@ export enum MeetingOrder {
   DATE_DESC = 'DATE_DESC',
 }
 registerEnumType(MeetingOrder, { name: 'MeetingOrder', description: 'Order of meetings by date (ties by id).' });
+
+registerEnumType(ExportFormat, {
+  name: 'ExportFormat',
+  description:
+    'JSON (ours, full provenance), GRAPHML (Cytoscape, yEd, networkx, Gephi), GEXF 1.2 (Gephi, with a timeline), CYTOSCAPE (Cytoscape.js elements), CSV (one table per file), CYPHER (a script rebuilding the subgraph in another Neo4j).',
+});
+
+export enum CsvTableEnum {
+  NODES = 'nodes',
+  EDGES = 'edges',
+}
+registerEnumType(CsvTableEnum, { name: 'CsvTable', description: 'Which CSV table: the nodes or the edges.' });

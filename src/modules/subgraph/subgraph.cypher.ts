@@ -40,6 +40,49 @@ function subgraphStatement(depth: number): Statement {
   );
 }
 
+/** The node set of an export (no ordering, no cut: the caller checked the size first). */
+const WITHIN = (depth: number) => `
+  MATCH (s:Entity) WHERE s.id IN $seedIds
+  CALL (s) {
+    MATCH path = (s)-[rels*0..${depth}]-(n:Entity)
+    WHERE ($types IS NULL OR all(r IN rels WHERE type(r) IN $types))
+      AND all(x IN nodes(path) WHERE NOT x:Meeting
+          OR (($from IS NULL OR x.dateEnd >= $from) AND ($to IS NULL OR x.dateStart <= $to)))
+    RETURN DISTINCT n
+  }
+  WITH DISTINCT n`;
+
+function exportSizeStatement(depth: number): Statement {
+  return cypher(
+    `export-size-depth-${depth}`,
+    `${WITHIN(depth)}
+     OPTIONAL MATCH (source:Source) WHERE source.id IN coalesce(n.evidenceSourceIds, [])
+     RETURN count(DISTINCT n) AS nodes,
+            [x IN collect(DISTINCT source) | x {.id, .title, .publisher, .date, .url}] AS sources`,
+  );
+}
+
+function exportNodesStatement(depth: number): Statement {
+  return cypher(`export-nodes-depth-${depth}`, `${WITHIN(depth)} RETURN ${nodeMap('n')} AS node`);
+}
+
+export const MISSING_SEEDS = cypher(
+  'missing-seeds',
+  `UNWIND $seedIds AS id
+   OPTIONAL MATCH (s:Entity {id: id})
+   WITH id, s WHERE s IS NULL
+   RETURN collect(id) AS missing`,
+);
+
+/** Every relationship among the exported nodes, one row each, streamed. */
+export const EXPORT_EDGES = cypher(
+  'export-edges',
+  `UNWIND $ids AS id
+   MATCH (a:Entity {id: id})-[r]->(b:Entity)
+   WHERE b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
+   RETURN ${edgeMap('r')} AS edge`,
+);
+
 function pathStatement(hops: number): Statement {
   return cypher(
     `path-hops-${hops}`,
@@ -51,6 +94,12 @@ function pathStatement(hops: number): Statement {
 
 export const SUBGRAPH_BY_DEPTH: readonly Statement[] = Array.from({ length: MAX_STATEMENT_DEPTH + 1 }, (_, d) =>
   subgraphStatement(d),
+);
+export const EXPORT_SIZE_BY_DEPTH: readonly Statement[] = Array.from({ length: MAX_STATEMENT_DEPTH + 1 }, (_, d) =>
+  exportSizeStatement(d),
+);
+export const EXPORT_NODES_BY_DEPTH: readonly Statement[] = Array.from({ length: MAX_STATEMENT_DEPTH + 1 }, (_, d) =>
+  exportNodesStatement(d),
 );
 export const PATH_BY_HOPS: readonly Statement[] = Array.from({ length: MAX_STATEMENT_HOPS + 1 }, (_, h) =>
   pathStatement(Math.max(1, h)),

@@ -1,6 +1,8 @@
 /** Arguments of `subgraph` and `path`. */
 import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { ExportFormat } from '../../export';
 import { RelType } from '../../graph/model';
+import { CsvTableEnum } from '../common/enums';
 
 @ArgsType()
 export class SubgraphArgs {
@@ -36,4 +38,13 @@ export class PathArgs {
 
   @Field(() => Int, { defaultValue: 4, description: 'Longest path to look for (at most MAX_PATH_HOPS, default 6).' })
   maxHops!: number;
+}
+
+@ArgsType()
+export class ExportArgs extends SubgraphArgs {
+  @Field(() => ExportFormat)
+  format!: ExportFormat;
+
+  @Field(() => CsvTableEnum, { nullable: true, description: 'CSV only: the nodes or the edges table (default NODES).' })
+  table?: CsvTableEnum | null;
 }

@@ -1,12 +1,19 @@
 /** Subgraphs around seeds, and shortest paths between two nodes, as plain GraphNode/GraphEdge. */
 import type { Config } from '../../config';
-import { badInput, limitExceeded } from '../../errors';
+import { ErrorCode, appError, badInput, limitExceeded } from '../../errors';
 import type { Executor } from '../../graph/executor';
 import { RelType } from '../../graph/model';
 import { type RawEdge, type RawNode, toGraphEdge, toGraphNode } from '../../graph/records';
 import type { GraphEdge, GraphNode, Subgraph } from '../../graph/types';
 import { dateWindow } from '../common/date-window';
-import { PATH_BY_HOPS, SUBGRAPH_BY_DEPTH } from './subgraph.cypher';
+import {
+  EXPORT_EDGES,
+  EXPORT_NODES_BY_DEPTH,
+  EXPORT_SIZE_BY_DEPTH,
+  MISSING_SEEDS,
+  PATH_BY_HOPS,
+  SUBGRAPH_BY_DEPTH,
+} from './subgraph.cypher';
 
 export interface SubgraphRequest {
   seedIds: string[];
@@ -16,6 +23,11 @@ export interface SubgraphRequest {
   to?: string | null;
   /** Overrides MAX_SUBGRAPH_NODES (exports allow more). */
   maxNodes?: number;
+}
+
+export interface ExportSize {
+  nodes: number;
+  sources: { id: string; title: string; publisher: string; date: string; url?: string }[];
 }
 
 export interface PathResult {
@@ -60,6 +72,63 @@ export class SubgraphRepository {
       edges: (row?.edges ?? []).map(toGraphEdge).sort((a, b) => a.id.localeCompare(b.id)),
       truncated: row?.truncated ?? false,
     };
+  }
+
+  /** How many nodes an export would hold, and the sources their evidence cites; nothing streamed yet. */
+  async exportSize(request: SubgraphRequest): Promise<ExportSize> {
+    const params = this.params(request);
+    const [missing] = await this.executor.read<{ missing: string[] }>(MISSING_SEEDS, { seedIds: params.seedIds });
+    if (missing && missing.missing.length > 0) {
+      throw appError(ErrorCode.NOT_FOUND, `No node has the id ${missing.missing.join(', ')}`, { ids: missing.missing });
+    }
+    const [row] = await this.executor.read<ExportSize>(EXPORT_SIZE_BY_DEPTH[request.depth]!, params);
+    return {
+      nodes: row?.nodes ?? 0,
+      sources: (row?.sources ?? []).map((s) =>
+        s.url ? s : { id: s.id, title: s.title, publisher: s.publisher, date: s.date },
+      ),
+    };
+  }
+
+  /**
+   * Streams an export's nodes, then every relationship among them, row by row as Neo4j sends
+   * them: `onNode`/`onEdge` are awaited, so a slow reader slows the query instead of filling
+   * memory. Only the node ids are held (to select the relationships).
+   */
+  async streamSubgraph(
+    request: SubgraphRequest,
+    onNode: (node: GraphNode) => Promise<void> | void,
+    onEdge: (edge: GraphEdge) => Promise<void> | void,
+  ): Promise<{ nodes: number; edges: number }> {
+    const params = this.params(request);
+    const ids: string[] = [];
+    await this.executor.stream(EXPORT_NODES_BY_DEPTH[request.depth]!, params, async (row) => {
+      const node = toGraphNode(row.node as RawNode);
+      ids.push(node.id);
+      await onNode(node);
+    });
+    const edges = await this.executor.stream(EXPORT_EDGES, { ids, types: params.types }, (row) =>
+      onEdge(toGraphEdge(row.edge as RawEdge)),
+    );
+    return { nodes: ids.length, edges };
+  }
+
+  /** Validates a subgraph request against the caps; the statement parameters. */
+  private params(request: SubgraphRequest) {
+    const { seedIds, depth } = request;
+    if (seedIds.length === 0) throw badInput('seedIds', 'give at least one seed id');
+    if (seedIds.length > 100) throw limitExceeded('seeds', 'seedIds: at most 100 seeds');
+    if (!Number.isInteger(depth) || depth < 0) throw badInput('depth', 'must be a whole number, 0 or more');
+    if (depth > this.config.MAX_SUBGRAPH_DEPTH) {
+      throw limitExceeded('depth', `depth: at most ${this.config.MAX_SUBGRAPH_DEPTH}`, {
+        max: this.config.MAX_SUBGRAPH_DEPTH,
+      });
+    }
+    const types = request.relationshipTypes?.length ? request.relationshipTypes : null;
+    const unknown = types?.filter((t) => !REL_TYPES.has(t)) ?? [];
+    if (unknown.length > 0) throw badInput('relationshipTypes', `unknown type ${unknown.join(', ')}`);
+    const window = dateWindow(request.from, request.to);
+    return { seedIds, types, from: window.from, to: window.to };
   }
 
   /** A shortest connection (ignoring direction), or null when there is none within `maxHops`. */

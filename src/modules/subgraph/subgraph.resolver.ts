@@ -1,12 +1,28 @@
 /** `subgraph` and `path`: generic nodes and edges for the graph view and exports. */
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
+import { limitExceeded } from '../../errors';
+import { exportFilename, FORMAT_INFO } from '../../export';
 import type { GraphNode } from '../../graph/types';
 import { nodeView } from '../node/node.view';
-import { PathArgs, SubgraphArgs } from './subgraph.input';
-import { PathType, SubgraphType } from './subgraph.type';
+import { runExport } from './subgraph.export';
+import { ExportArgs, PathArgs, SubgraphArgs } from './subgraph.input';
+import { ExportResultType, PathType, SubgraphType } from './subgraph.type';
 
 const graphNode = (node: GraphNode) => ({ ...node, node: nodeView(node) });
+
+/** The GET /export URL of the same export. */
+function exportDownloadPath(args: ExportArgs): string {
+  const query = new URLSearchParams();
+  for (const seed of args.seedIds) query.append('seed', seed);
+  query.set('depth', String(args.depth));
+  query.set('format', args.format);
+  if (args.table) query.set('table', args.table);
+  for (const type of args.relationshipTypes ?? []) query.append('type', type);
+  if (args.from) query.set('from', args.from);
+  if (args.to) query.set('to', args.to);
+  return `/export?${query}`;
+}
 
 @Resolver()
 export class SubgraphResolver {
@@ -19,6 +35,46 @@ export class SubgraphResolver {
       nodeCount: subgraph.nodes.length,
       edgeCount: subgraph.edges.length,
       truncated: subgraph.truncated,
+    };
+  }
+
+  @Query(() => ExportResultType, {
+    description:
+      'The subgraph around seeds as a file in one format. Larger than MAX_EXPORT_INLINE_BYTES → LIMIT_EXCEEDED: download `downloadPath` instead (GET /export streams any size).',
+  })
+  async exportSubgraph(@Args(() => ExportArgs) args: ExportArgs, @Ctx() ctx: Context) {
+    const options = args.table ? { table: args.table } : {};
+    const downloadPath = exportDownloadPath(args);
+    const chunks: string[] = [];
+    let bytes = 0;
+    const max = ctx.config.MAX_EXPORT_INLINE_BYTES;
+    const counts = await runExport(
+      ctx.repositories.subgraph,
+      { ...args, options },
+      {
+        write(chunk) {
+          bytes += Buffer.byteLength(chunk);
+          if (bytes > max) {
+            throw limitExceeded(
+              'exportBytes',
+              `The export is larger than ${max} bytes: download it from ${downloadPath}`,
+              {
+                downloadPath,
+              },
+            );
+          }
+          chunks.push(chunk);
+        },
+      },
+      ctx.config.MAX_EXPORT_NODES,
+    );
+    return {
+      format: args.format,
+      mediaType: FORMAT_INFO[args.format].mediaType,
+      filename: exportFilename(args.seedIds, args.depth, args.format, options),
+      content: chunks.join(''),
+      ...counts,
+      downloadPath,
     };
   }
 

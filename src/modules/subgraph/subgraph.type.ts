@@ -1,6 +1,7 @@
 /** Generic nodes and edges, for drawing and exporting: every property, every quote. */
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ExportFormat } from '../../export';
 import { NodeKind, RelType } from '../../graph/model';
 import { Evidence, NodeInterface } from '../node/node.type';
 
@@ -88,4 +89,28 @@ export class PathType {
 
   @Field(() => Int, { description: 'Number of edges.' })
   length!: number;
+}
+
+@ObjectType('ExportResult', { simpleResolvers: true, description: 'A subgraph written in one export format.' })
+export class ExportResultType {
+  @Field(() => ExportFormat)
+  format!: ExportFormat;
+
+  @Field(() => String, { description: 'Content-Type of the file, e.g. application/graphml+xml.' })
+  mediaType!: string;
+
+  @Field(() => String, { description: 'A file name to save it under.' })
+  filename!: string;
+
+  @Field(() => String, { description: 'The file itself.' })
+  content!: string;
+
+  @Field(() => Int)
+  nodeCount!: number;
+
+  @Field(() => Int)
+  edgeCount!: number;
+
+  @Field(() => String, { description: 'The same export as an HTTP download (GET), for files too large to inline.' })
+  downloadPath!: string;
 }

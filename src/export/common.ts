@@ -1,0 +1,361 @@
+/**
+ * What every export format shares: the check that kinds and types come from the model, role
+ * codes on participation edges, date spans, and the fixed, typed attribute list that the
+ * table-like formats (GraphML, GEXF) declare before the first node, since a stream cannot look
+ * ahead to learn which properties occur.
+ */
+import { appError, ErrorCode } from '../errors';
+import { NodeKind, ParticipantRole, RelType, ROLE_CODES } from '../graph/model';
+import type { Evidence, GraphEdge, GraphNode, PropertyValue } from '../graph/types';
+import { parsePartialDate } from '../modules/common/partial-date';
+import type { ExportMeta, ExportSink, ExportWriter } from './format';
+
+const NODE_KINDS = new Set<string>(Object.values(NodeKind));
+const REL_TYPES = new Set<string>(Object.values(RelType));
+const PARTICIPANT_ROLES = new Set<string>(Object.values(ParticipantRole));
+
+/** An export cannot be written from this input: a bug or bad data upstream, never the user's. */
+export function exportError(message: string, extensions: Record<string, unknown> = {}): Error {
+  return appError(ErrorCode.INTERNAL_SERVER_ERROR, `Export failed: ${message}`, {
+    reason: 'EXPORT_INPUT',
+    ...extensions,
+  });
+}
+
+/** Refuses a node whose kind is not a NodeKind: labels are written from the model, never from input. */
+export function checkNode(node: GraphNode): void {
+  if (typeof node?.id !== 'string' || node.id === '') throw exportError('a node has no id');
+  if (!NODE_KINDS.has(node.kind)) {
+    throw exportError(`node ${JSON.stringify(node.id)} has unknown kind ${JSON.stringify(node.kind)}`, {
+      id: node.id,
+    });
+  }
+}
+
+/** Refuses an edge whose type is not a RelType. */
+export function checkEdge(edge: GraphEdge): void {
+  if (typeof edge?.id !== 'string' || edge.id === '') throw exportError('an edge has no id');
+  if (!REL_TYPES.has(edge.type)) {
+    throw exportError(`edge ${JSON.stringify(edge.id)} has unknown type ${JSON.stringify(edge.type)}`, {
+      id: edge.id,
+    });
+  }
+  if (typeof edge.from !== 'string' || typeof edge.to !== 'string') {
+    throw exportError(`edge ${JSON.stringify(edge.id)} has no endpoints`, { id: edge.id });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+/** Properties in key order, so every export of the same graph is the same text. */
+export function sortedProperties(properties: Record<string, PropertyValue>): Record<string, PropertyValue> {
+  const out: Record<string, PropertyValue> = {};
+  for (const key of Object.keys(properties).sort()) {
+    const value = properties[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** CAMEO and PLOVER codes of a participation edge's role; undefined for other edges. */
+export function roleCodes(edge: GraphEdge): { cameo: string; plover: string } | undefined {
+  if (edge.type !== RelType.PARTICIPATED_IN) return undefined;
+  const role = edge.properties.role;
+  return typeof role === 'string' && PARTICIPANT_ROLES.has(role) ? ROLE_CODES[role as ParticipantRole] : undefined;
+}
+
+/**
+ * An edge's properties as every format writes them: sorted, and on participation edges with
+ * the CAMEO and PLOVER codes of the role (derived from ROLE_CODES, so always current).
+ */
+export function edgeProperties(edge: GraphEdge): Record<string, PropertyValue> {
+  const codes = roleCodes(edge);
+  return sortedProperties(codes ? { ...edge.properties, ...codes } : edge.properties);
+}
+
+/** `PARTICIPATED_IN (HOST)`, `MEMBER_OF (HEAD)`, `HELD_AT`. */
+export function edgeLabel(edge: GraphEdge): string {
+  const role = edge.properties.role;
+  return typeof role === 'string' && role !== '' ? `${edge.type} (${role})` : edge.type;
+}
+
+/** The evidence of a node or edge as plain objects in a fixed key order. */
+export function evidenceList(evidence: readonly Evidence[]): Evidence[] {
+  return (evidence ?? []).map((e) => ({ sourceId: e.sourceId, quote: e.quote, offset: e.offset }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time
+
+/** The days something spans, inclusive; either end may be open. YYYY-MM-DD strings. */
+export interface TimeSpan {
+  start?: string;
+  end?: string;
+}
+
+/**
+ * The span of a dated node or edge: `date` as a range (a day → that day; "2022-03" → the 1st to
+ * the 31st; a year → the whole year), or an office's `since`…`until` (open where unknown).
+ */
+export function timeSpan(properties: Record<string, PropertyValue>): TimeSpan | undefined {
+  const { dateStart, dateEnd } = properties;
+  if (isDay(dateStart) && isDay(dateEnd)) return { start: dateStart, end: dateEnd };
+  const date = typeof properties.date === 'string' ? parsePartialDate(properties.date) : null;
+  if (date) return { start: date.start, end: date.end };
+  const since = typeof properties.since === 'string' ? parsePartialDate(properties.since) : null;
+  const until = typeof properties.until === 'string' ? parsePartialDate(properties.until) : null;
+  if (since || until) return { start: since?.start, end: until?.end };
+  return undefined;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function isDay(value: unknown): value is string {
+  return typeof value === 'string' && DAY.test(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typed attributes
+
+export type AttributeType = 'string' | 'int' | 'double' | 'boolean';
+
+export interface AttributeSpec {
+  readonly name: string;
+  readonly type: AttributeType;
+  /** A list property, written as a JSON array in a string attribute. */
+  readonly list?: true;
+}
+
+const str = (name: string): AttributeSpec => ({ name, type: 'string' });
+const list = (name: string): AttributeSpec => ({ name, type: 'string', list: true });
+
+/** Written on every node before its properties. */
+export const NODE_KIND_ATTRIBUTE = str('kind');
+/** Written on every edge before its properties. */
+export const EDGE_TYPE_ATTRIBUTE = str('type');
+/** The name of a node; on edges, the type and role (`PARTICIPATED_IN (HOST)`). */
+export const LABEL_ATTRIBUTE = str('label');
+
+/**
+ * Every property a node can have (src/ingest/facts.schema.ts and plan.ts; a drift test keeps
+ * this list complete). Properties outside it, or of another type, go to `other_properties`.
+ */
+export const NODE_PROPERTY_ATTRIBUTES: readonly AttributeSpec[] = [
+  list('aliases'),
+  str('description'),
+  // Country
+  str('iso3'),
+  // Organization
+  str('orgKind'),
+  // Person
+  { name: 'unnamed', type: 'boolean' },
+  // Place
+  str('placeKind'),
+  { name: 'latitude', type: 'double' },
+  { name: 'longitude', type: 'double' },
+  // Meeting, Statement, Source: a date and its precision, as stored
+  str('date'),
+  str('datePrecision'),
+  str('dateStart'),
+  str('dateEnd'),
+  // Meeting
+  str('time'),
+  str('timezone'),
+  { name: 'durationMinutes', type: 'int' },
+  { name: 'durationApproximate', type: 'boolean' },
+  str('status'),
+  str('format'),
+  str('mode'),
+  // Statement
+  str('statementKind'),
+  str('text'),
+  // Source (and its full text, above)
+  str('title'),
+  str('publisher'),
+  str('publisherId'),
+  str('url'),
+  str('language'),
+];
+
+/** Every property an edge can have, and the role codes added to participation edges. */
+export const EDGE_PROPERTY_ATTRIBUTES: readonly AttributeSpec[] = [
+  str('role'),
+  str('cameo'),
+  str('plover'),
+  str('title'),
+  str('note'),
+  str('date'),
+  str('datePrecision'),
+  str('dateStart'),
+  str('dateEnd'),
+  str('since'),
+  str('until'),
+];
+
+/** Provenance: all of it as JSON, and the first quote and its source for people reading a table. */
+export const EVIDENCE_ATTRIBUTES: readonly AttributeSpec[] = [
+  str('evidence'),
+  str('evidence_quote'),
+  str('evidence_source'),
+];
+
+/** Properties outside the fixed list (or of an unexpected type), as a JSON object. */
+export const OTHER_PROPERTIES_ATTRIBUTE = str('other_properties');
+
+export const NODE_ATTRIBUTES: readonly AttributeSpec[] = [
+  NODE_KIND_ATTRIBUTE,
+  LABEL_ATTRIBUTE,
+  ...NODE_PROPERTY_ATTRIBUTES,
+  ...EVIDENCE_ATTRIBUTES,
+  OTHER_PROPERTIES_ATTRIBUTE,
+];
+
+export const EDGE_ATTRIBUTES: readonly AttributeSpec[] = [
+  EDGE_TYPE_ATTRIBUTE,
+  LABEL_ATTRIBUTE,
+  ...EDGE_PROPERTY_ATTRIBUTES,
+  ...EVIDENCE_ATTRIBUTES,
+  OTHER_PROPERTIES_ATTRIBUTE,
+];
+
+/** One attribute of one element, as text in the form its declared type expects. */
+export interface AttributeValue {
+  spec: AttributeSpec;
+  text: string;
+}
+
+const NODE_PROPERTY_SPECS = new Map(NODE_PROPERTY_ATTRIBUTES.map((s) => [s.name, s]));
+const EDGE_PROPERTY_SPECS = new Map(EDGE_PROPERTY_ATTRIBUTES.map((s) => [s.name, s]));
+
+/** A node's attributes in declaration order; absent properties are left out. */
+export function nodeAttributeValues(node: GraphNode): AttributeValue[] {
+  return [
+    { spec: NODE_KIND_ATTRIBUTE, text: node.kind },
+    { spec: LABEL_ATTRIBUTE, text: node.name },
+    ...propertyValues(NODE_PROPERTY_ATTRIBUTES, NODE_PROPERTY_SPECS, node.properties, node.evidence),
+  ];
+}
+
+/** An edge's attributes in declaration order, role codes included. */
+export function edgeAttributeValues(edge: GraphEdge): AttributeValue[] {
+  return [
+    { spec: EDGE_TYPE_ATTRIBUTE, text: edge.type },
+    { spec: LABEL_ATTRIBUTE, text: edgeLabel(edge) },
+    ...propertyValues(EDGE_PROPERTY_ATTRIBUTES, EDGE_PROPERTY_SPECS, edgeProperties(edge), edge.evidence),
+  ];
+}
+
+function propertyValues(
+  specs: readonly AttributeSpec[],
+  byName: ReadonlyMap<string, AttributeSpec>,
+  properties: Record<string, PropertyValue>,
+  evidence: readonly Evidence[],
+): AttributeValue[] {
+  const out: AttributeValue[] = [];
+  const other: Record<string, PropertyValue> = {};
+  let hasOther = false;
+  for (const spec of specs) {
+    const value = properties[spec.name];
+    if (value === undefined || value === null) continue;
+    const text = attributeText(spec, value);
+    if (text === undefined) {
+      other[spec.name] = value;
+      hasOther = true;
+    } else {
+      out.push({ spec, text });
+    }
+  }
+  for (const key of Object.keys(properties).sort()) {
+    const value = properties[key];
+    if (byName.has(key) || value === undefined || value === null) continue;
+    other[key] = value;
+    hasOther = true;
+  }
+  if (evidence.length > 0) {
+    out.push({ spec: EVIDENCE_ATTRIBUTES[0]!, text: JSON.stringify(evidenceList(evidence)) });
+    out.push({ spec: EVIDENCE_ATTRIBUTES[1]!, text: evidence[0]!.quote });
+    out.push({ spec: EVIDENCE_ATTRIBUTES[2]!, text: evidence[0]!.sourceId });
+  }
+  if (hasOther) out.push({ spec: OTHER_PROPERTIES_ATTRIBUTE, text: JSON.stringify(sortedProperties(other)) });
+  return out;
+}
+
+/** The value as its declared type writes it, or undefined when it is not of that type. */
+function attributeText(spec: AttributeSpec, value: PropertyValue): string | undefined {
+  if (spec.list) return Array.isArray(value) ? JSON.stringify(value) : undefined;
+  switch (spec.type) {
+    case 'string':
+      return typeof value === 'string' ? value : undefined;
+    case 'int':
+      return Number.isSafeInteger(value) ? String(value) : undefined;
+    case 'double':
+      return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? String(value) : undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meta
+
+/** The meta in a fixed key order, optional fields only when known. */
+export function metaObject(meta: ExportMeta): ExportMeta {
+  const out: ExportMeta = { seedIds: [...meta.seedIds], depth: meta.depth, generatedAt: meta.generatedAt, sources: [] };
+  if (meta.truncated !== undefined) out.truncated = meta.truncated;
+  if (meta.nodeCount !== undefined) out.nodeCount = meta.nodeCount;
+  if (meta.edgeCount !== undefined) out.edgeCount = meta.edgeCount;
+  out.sources = meta.sources.map((s) => ({
+    id: s.id,
+    title: s.title,
+    publisher: s.publisher,
+    date: s.date,
+    ...(s.url ? { url: s.url } : {}),
+  }));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON documents
+
+/**
+ * The frame of a streamed JSON document with a nodes array and an edges array: `head` opens
+ * the nodes array, `between` closes it and opens the edges array, `tail` closes everything.
+ * One element per line.
+ */
+export function jsonArraysWriter(
+  sink: ExportSink,
+  frame: {
+    head: (meta: ExportMeta) => string;
+    between: string;
+    tail: (counts: { nodes: number; edges: number }) => string;
+  },
+  nodeJson: (node: GraphNode) => unknown,
+  edgeJson: (edge: GraphEdge) => unknown,
+): ExportWriter {
+  let nodes = 0;
+  let edges = 0;
+  let inEdges = false;
+  const closeNodes = () => {
+    sink(`${nodes === 0 ? '' : '\n'}${frame.between}`);
+    inEdges = true;
+  };
+  return {
+    begin(meta) {
+      sink(frame.head(meta));
+    },
+    node(node) {
+      sink(`${nodes === 0 ? '\n' : ',\n'}${JSON.stringify(nodeJson(node))}`);
+      nodes += 1;
+    },
+    edge(edge) {
+      if (!inEdges) closeNodes();
+      sink(`${edges === 0 ? '\n' : ',\n'}${JSON.stringify(edgeJson(edge))}`);
+      edges += 1;
+    },
+    end() {
+      if (!inEdges) closeNodes();
+      sink(`${edges === 0 ? '' : '\n'}${frame.tail({ nodes, edges })}`);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * CSV for spreadsheets: RFC 4180 (quoted where needed, CRLF rows) by csv-stringify, one table per
+ * file — nodes (id, kind, name, aliases, properties, evidence) or edges (id, type, source,
+ * target, role, cameo, plover, properties, evidence). Lists and the remaining properties are
+ * JSON. A UTF-8 byte-order mark makes Excel read Türkiye as Türkiye; fields that a spreadsheet
+ * would run as a formula (=, +, -, @ first) are prefixed with ' (OWASP's CSV injection advice),
+ * so quotes from sources cannot run code on a reader's machine.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { GraphEdge, GraphNode, PropertyValue } from '../graph/types';
+import { edgeProperties, evidenceList, sortedProperties } from './common';
+import type { CsvTable, ExportSink, ExportWriter } from './format';
+
+export const CSV_NODE_COLUMNS = ['id', 'kind', 'name', 'aliases', 'properties', 'evidence'] as const;
+export const CSV_EDGE_COLUMNS = [
+  'id',
+  'type',
+  'source',
+  'target',
+  'role',
+  'cameo',
+  'plover',
+  'properties',
+  'evidence',
+] as const;
+
+const OPTIONS = { record_delimiter: '\r\n', escape_formulas: true } as const;
+
+export function csvWriter(sink: ExportSink, table: CsvTable = 'nodes'): ExportWriter {
+  const row = (cells: string[]) => sink(stringify([cells], OPTIONS));
+  return {
+    begin() {
+      const columns = table === 'nodes' ? CSV_NODE_COLUMNS : CSV_EDGE_COLUMNS;
+      sink(stringify([[...columns]], { ...OPTIONS, bom: true }));
+    },
+    node(node) {
+      if (table === 'nodes') row(nodeRow(node));
+    },
+    edge(edge) {
+      if (table === 'edges') row(edgeRow(edge));
+    },
+    end() {},
+  };
+}
+
+function nodeRow(node: GraphNode): string[] {
+  const { aliases, ...rest } = node.properties;
+  const properties: Record<string, PropertyValue> = Array.isArray(aliases) || aliases == null ? rest : node.properties;
+  return [
+    node.id,
+    node.kind,
+    node.name,
+    JSON.stringify(Array.isArray(aliases) ? aliases : []),
+    JSON.stringify(sortedProperties(properties)),
+    JSON.stringify(evidenceList(node.evidence)),
+  ];
+}
+
+function edgeRow(edge: GraphEdge): string[] {
+  const { role, cameo, plover, ...rest } = edgeProperties(edge);
+  const columns = { role, cameo, plover };
+  const properties: Record<string, PropertyValue> = { ...rest };
+  // A column holds text; a value of another type stays in the properties JSON.
+  for (const [key, value] of Object.entries(columns)) {
+    if (value != null && typeof value !== 'string') properties[key] = value;
+  }
+  return [
+    edge.id,
+    edge.type,
+    edge.from,
+    edge.to,
+    typeof role === 'string' ? role : '',
+    typeof cameo === 'string' ? cameo : '',
+    typeof plover === 'string' ? plover : '',
+    JSON.stringify(sortedProperties(properties)),
+    JSON.stringify(evidenceList(edge.evidence)),
+  ];
+}

@@ -1,0 +1,132 @@
+/**
+ * A Cypher script that rebuilds the subgraph in another Neo4j 5: one statement per line, no
+ * parameters, idempotent (nodes and relationships MERGE by id and SET their properties, so a
+ * second run changes nothing). Labels and relationship types are looked up in the model's
+ * enums — a value that is not a member is refused, never written. Every string is a quoted
+ * literal with everything outside printable ASCII escaped, so the script is ASCII whatever
+ * charset the tool reading it assumes. Evidence is stored as the graph stores it (three
+ * parallel lists), and `searchText` as the loader writes it, so search works there too.
+ */
+import { ENTITY_LABEL, NodeKind, RelType } from '../graph/model';
+import type { GraphEdge, GraphNode, PropertyValue } from '../graph/types';
+import { edgeProperties, exportError, metaObject, sortedProperties } from './common';
+import type { ExportSink, ExportWriter } from './format';
+
+/** The only label and type names the script may contain, keyed by the values it accepts. */
+const LABELS: ReadonlyMap<string, string> = new Map(Object.values(NodeKind).map((k) => [k, k]));
+const TYPES: ReadonlyMap<string, string> = new Map(Object.values(RelType).map((t) => [t, t]));
+
+/** Property keys are written bare, so only plain identifiers are accepted. */
+const PROPERTY_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export const CYPHER_CONSTRAINT = `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE;`;
+
+export function cypherWriter(sink: ExportSink): ExportWriter {
+  return {
+    begin(meta) {
+      sink(
+        [
+          '// diplograph export: a Cypher script that rebuilds this subgraph in a Neo4j 5 database.',
+          '// Run it with `cypher-shell -f FILE` (or in Neo4j Browser). One statement per line, no',
+          '// parameters; running it again changes nothing.',
+          `// meta: ${asciiOnly(JSON.stringify(metaObject(meta)))}`,
+          CYPHER_CONSTRAINT,
+          '',
+        ].join('\n'),
+      );
+    },
+    node(node) {
+      sink(`${nodeStatement(node)}\n`);
+    },
+    edge(edge) {
+      sink(`${edgeStatement(edge)}\n`);
+    },
+    end() {},
+  };
+}
+
+export function nodeStatement(node: GraphNode): string {
+  const label = LABELS.get(node.kind);
+  if (!label) throw exportError(`node ${JSON.stringify(node.id)} has unknown kind ${JSON.stringify(node.kind)}`);
+  const properties = sortedProperties(node.properties);
+  const aliases = Array.isArray(properties.aliases) ? (properties.aliases as string[]) : [];
+  const map = propertyMap({
+    ...properties,
+    name: node.name,
+    // As src/ingest/load.ts writes it: full-text indexes skip lists, so names and aliases share one string.
+    searchText: [node.name, ...aliases].join(' | '),
+    ...evidenceLists(node),
+  });
+  return `MERGE (n:${ENTITY_LABEL} {id: ${cypherString(node.id)}}) SET n:${label}, n += ${map};`;
+}
+
+export function edgeStatement(edge: GraphEdge): string {
+  const type = TYPES.get(edge.type);
+  if (!type) throw exportError(`edge ${JSON.stringify(edge.id)} has unknown type ${JSON.stringify(edge.type)}`);
+  const map = propertyMap({ ...edgeProperties(edge), ...evidenceLists(edge) });
+  return (
+    `MATCH (a:${ENTITY_LABEL} {id: ${cypherString(edge.from)}}) ` +
+    `MATCH (b:${ENTITY_LABEL} {id: ${cypherString(edge.to)}}) ` +
+    `MERGE (a)-[r:${type} {id: ${cypherString(edge.id)}}]->(b) SET r += ${map};`
+  );
+}
+
+function evidenceLists(element: GraphNode | GraphEdge): Record<string, PropertyValue> {
+  return {
+    evidenceSourceIds: element.evidence.map((e) => e.sourceId),
+    evidenceQuotes: element.evidence.map((e) => e.quote),
+    evidenceOffsets: element.evidence.map((e) => e.offset),
+  };
+}
+
+function propertyMap(properties: Record<string, PropertyValue>): string {
+  const entries: string[] = [];
+  for (const [key, value] of Object.entries(properties)) {
+    if (value === null || value === undefined) continue;
+    if (!PROPERTY_KEY.test(key)) throw exportError(`property name ${JSON.stringify(key)} is not a plain identifier`);
+    entries.push(`${key}: ${cypherValue(value, key)}`);
+  }
+  return `{${entries.join(', ')}}`;
+}
+
+function cypherValue(value: PropertyValue, key: string): string {
+  if (typeof value === 'string') return cypherString(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return cypherNumber(value, false, key);
+  if (Array.isArray(value)) {
+    const items = value as unknown[];
+    if (items.every((v) => typeof v === 'string')) return `[${(items as string[]).map(cypherString).join(', ')}]`;
+    if (items.every((v) => typeof v === 'number')) {
+      // Neo4j stores homogeneous lists only: one float makes them all floats.
+      const floats = (items as number[]).some((v) => !Number.isSafeInteger(v));
+      return `[${(items as number[]).map((v) => cypherNumber(v, floats, key)).join(', ')}]`;
+    }
+    if (items.every((v) => typeof v === 'boolean')) return `[${items.join(', ')}]`;
+  }
+  throw exportError(`property ${JSON.stringify(key)} holds a value Neo4j cannot store: ${JSON.stringify(value)}`);
+}
+
+function cypherNumber(value: number, asFloat: boolean, key: string): string {
+  if (!Number.isFinite(value)) throw exportError(`property ${JSON.stringify(key)} is not a finite number`);
+  if (!asFloat && Number.isSafeInteger(value)) return String(value);
+  const text = String(value).replace('e+', 'e');
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+/**
+ * A single-quoted Cypher string literal. Backslash and quote are escaped, and so is everything
+ * outside printable ASCII (as \uXXXX, astral characters as their surrogate pair), which keeps
+ * newlines from ending a statement line and the script readable as ASCII.
+ */
+export function cypherString(text: string): string {
+  return `'${asciiOnly(text.replace(/[\\']/g, (c) => `\\${c}`))}'`;
+}
+
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+function asciiOnly(text: string): string {
+  return text.replace(
+    /[^\x20-\x7e]/g,
+    (c) => NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}

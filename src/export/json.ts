@@ -1,0 +1,53 @@
+/**
+ * diplograph's own JSON: `{ format: "diplograph", version: 1, meta, nodes, edges, counts }`, every
+ * node with its kind, name, properties and evidence (source, verbatim quote, offset), every edge
+ * with its type, endpoints, properties (role codes added) and evidence. One element per line;
+ * `counts` comes last, since a stream knows them only at the end.
+ */
+import type { GraphEdge, GraphNode } from '../graph/types';
+import { edgeProperties, evidenceList, jsonArraysWriter, metaObject, sortedProperties } from './common';
+import type { ExportSink, ExportWriter } from './format';
+
+export const JSON_FORMAT_NAME = 'diplograph';
+export const JSON_FORMAT_VERSION = 1;
+
+export function jsonWriter(sink: ExportSink): ExportWriter {
+  return jsonArraysWriter(
+    sink,
+    {
+      head: (meta) => {
+        const header = JSON.stringify({
+          format: JSON_FORMAT_NAME,
+          version: JSON_FORMAT_VERSION,
+          meta: metaObject(meta),
+        });
+        return `${header.slice(0, -1)},\n"nodes":[`;
+      },
+      between: '],\n"edges":[',
+      tail: (counts) => `],\n"counts":${JSON.stringify(counts)}}\n`,
+    },
+    jsonNode,
+    jsonEdge,
+  );
+}
+
+export function jsonNode(node: GraphNode) {
+  return {
+    id: node.id,
+    kind: node.kind,
+    name: node.name,
+    properties: sortedProperties(node.properties),
+    evidence: evidenceList(node.evidence),
+  };
+}
+
+export function jsonEdge(edge: GraphEdge) {
+  return {
+    id: edge.id,
+    type: edge.type,
+    from: edge.from,
+    to: edge.to,
+    properties: edgeProperties(edge),
+    evidence: evidenceList(edge.evidence),
+  };
+}

@@ -1,0 +1,62 @@
+import { parse } from 'csv-parse/sync';
+import { CSV_EDGE_COLUMNS, CSV_NODE_COLUMNS } from '../../../src/export/csv';
+import { ExportFormat, exportSubgraph } from '../../../src/export/index';
+import { RelType, ROLE_CODES } from '../../../src/graph/model';
+import { CONTROL_NOTE, EXPORT_META, exportFixture, HOSTILE, NAMES } from '../../support/export-fixture';
+
+type Row = Record<string, string>;
+
+describe('CSV export', () => {
+  const subgraph = exportFixture();
+  const nodesCsv = exportSubgraph(subgraph, ExportFormat.CSV, EXPORT_META);
+  const edgesCsv = exportSubgraph(subgraph, ExportFormat.CSV, EXPORT_META, { table: 'edges' });
+  const read = (text: string): Row[] => parse(text, { bom: true, columns: true });
+
+  it('writes RFC 4180 with a BOM, CRLF rows and a header', () => {
+    expect(nodesCsv.startsWith('\uFEFFid,kind,name,aliases,properties,evidence\r\n')).toBe(true);
+    expect(edgesCsv.startsWith(`\uFEFF${CSV_EDGE_COLUMNS.join(',')}\r\n`)).toBe(true);
+    expect(Object.keys(read(nodesCsv)[0]!)).toEqual([...CSV_NODE_COLUMNS]);
+  });
+
+  it('has one row per node, round-tripping names, aliases, properties and evidence exactly', () => {
+    const rows = read(nodesCsv);
+    expect(rows).toHaveLength(subgraph.nodes.length);
+    for (const [i, node] of subgraph.nodes.entries()) {
+      const row = rows[i]!;
+      const { aliases, ...rest } = node.properties;
+      expect(row.id).toBe(node.id);
+      expect(row.kind).toBe(node.kind);
+      if (node.name !== NAMES.formula) expect(row.name).toBe(node.name);
+      expect(JSON.parse(row.aliases!)).toEqual(aliases ?? []);
+      expect(JSON.parse(row.properties!)).toEqual(rest);
+      expect(JSON.parse(row.evidence!)).toEqual(node.evidence);
+    }
+    const statement = rows.find((r) => r.id === 'statement:ukraine-conditions')!;
+    expect(JSON.parse(statement.properties!).text).toBe(HOSTILE);
+  });
+
+  it("defuses a value a spreadsheet would run as a formula with a leading '", () => {
+    const statement = read(nodesCsv).find((r) => r.id === 'statement:ukraine-conditions')!;
+    expect(statement.name).toBe(`'${NAMES.formula}`);
+  });
+
+  it('has one row per edge with role and codes in columns and the rest as JSON', () => {
+    const rows = read(edgesCsv);
+    expect(rows).toHaveLength(subgraph.edges.length);
+    for (const [i, edge] of subgraph.edges.entries()) {
+      const row = rows[i]!;
+      const { role, cameo, plover, ...rest } = edge.properties;
+      expect([row.id, row.type, row.source, row.target]).toEqual([edge.id, edge.type, edge.from, edge.to]);
+      expect(row.role).toBe(role ?? '');
+      if (edge.type === RelType.PARTICIPATED_IN) {
+        expect({ cameo: row.cameo, plover: row.plover }).toEqual(ROLE_CODES[role as 'HOST']);
+      } else {
+        expect([row.cameo, row.plover, cameo, plover]).toEqual(['', '', undefined, undefined]);
+      }
+      expect(JSON.parse(row.properties!)).toEqual(rest);
+      expect(JSON.parse(row.evidence!)).toEqual(edge.evidence);
+    }
+    const presence = rows.find((r) => r.type === RelType.PRESENT_IN)!;
+    expect(JSON.parse(presence.properties!).note).toBe(CONTROL_NOTE);
+  });
+});
