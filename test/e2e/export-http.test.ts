@@ -76,7 +76,10 @@ describe('GET /export', () => {
   });
 
   it('streams CSV as two tables, nodes and edges', async () => {
-    const nodes: Record<string, string>[] = parseCsv((await download(`seed=${TALKS}&depth=1&format=CSV&table=nodes`)).body, { columns: true });
+    const nodes: Record<string, string>[] = parseCsv(
+      (await download(`seed=${TALKS}&depth=1&format=CSV&table=nodes`)).body,
+      { columns: true },
+    );
     const edges = parseCsv((await download(`seed=${TALKS}&depth=1&format=CSV&table=edges`)).body, { columns: true });
     expect(nodes).toHaveLength(expected.nodes);
     expect(edges).toHaveLength(expected.edges);
@@ -109,14 +112,22 @@ describe('exportSubgraph (GraphQL)', () => {
       `{ exportSubgraph(seedIds: ["${TALKS}"], depth: 1, format: CYTOSCAPE) { format mediaType filename nodeCount edgeCount content } }`,
     );
     const result = data.exportSubgraph;
-    expect(result).toMatchObject({ format: 'CYTOSCAPE', mediaType: 'application/json', nodeCount: expected.nodes, edgeCount: expected.edges });
+    expect(result).toMatchObject({
+      format: 'CYTOSCAPE',
+      mediaType: 'application/json',
+      nodeCount: expected.nodes,
+      edgeCount: expected.edges,
+    });
     expect(result.filename).toBe('diplograph-meeting-2025-05-16-istanbul-talks-depth-1.cyjs');
     const elements = JSON.parse(result.content).elements;
     expect(elements.nodes).toHaveLength(expected.nodes);
   });
 
   it('points a too-large export to the download', async () => {
-    const response = await gql(server, `{ exportSubgraph(seedIds: ["country:RUS"], depth: 2, format: JSON) { content } }`);
+    const response = await gql(
+      server,
+      `{ exportSubgraph(seedIds: ["country:RUS"], depth: 2, format: JSON) { content } }`,
+    );
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'exportBytes' });
     expect(response.errors?.[0]?.extensions.downloadPath).toBe('/export?seed=country%3ARUS&depth=2&format=JSON');
   });

@@ -9,27 +9,45 @@ import { edgeMap, nodeMap } from '../../graph/records';
 export const MAX_STATEMENT_DEPTH = 10;
 export const MAX_STATEMENT_HOPS = 20;
 
+/** A node the subgraph may hold: anything but a meeting outside the date window. */
+const KEEP = (v: string) =>
+  `(NOT ${v}:Meeting OR (($from IS NULL OR ${v}.dateEnd >= $from) AND ($to IS NULL OR ${v}.dateStart <= $to)))`;
+
 /**
- * Nodes within `depth` of any seed (closest first, up to $maxNodes + 1 so the caller sees a cut),
- * then every relationship among them. Meetings outside the date window are left out, and so
- * are paths through them.
+ * Breadth-first reach from the seeds, one level after another, leaving `reached` as the list of
+ * nodes within `depth`, nearest first. Each level expands every node reached so far and keeps
+ * the distinct ones, so the work is at most depth × relationships — unlike a variable-length
+ * pattern with a predicate on its nodes, which enumerates every path. The list is cut at
+ * $maxNodes + 1 at each level, so a hub cannot make a capped request expensive.
  */
+function reach(depth: number): string {
+  let text = `
+    MATCH (s:Entity) WHERE s.id IN $seedIds AND ${KEEP('s')}
+    WITH collect(DISTINCT s) AS reached`;
+  for (let level = 1; level <= depth; level++) {
+    text += `
+    CALL (reached) {
+      UNWIND reached AS x
+      MATCH (x)-[r]-(n:Entity)
+      WHERE ($types IS NULL OR type(r) IN $types) AND ${KEEP('n')}
+      RETURN collect(DISTINCT n) AS next
+    }
+    CALL (reached, next) {
+      UNWIND reached + next AS n
+      WITH DISTINCT n
+      RETURN collect(n)[0..($maxNodes + 1)] AS grown
+    }
+    WITH grown AS reached`;
+  }
+  return text;
+}
+
+/** Nodes within `depth` of any seed (nearest first, cut at $maxNodes), and every relationship among them. */
 function subgraphStatement(depth: number): Statement {
   return cypher(
     `subgraph-depth-${depth}`,
-    `MATCH (s:Entity) WHERE s.id IN $seedIds
-     CALL (s) {
-       MATCH path = (s)-[rels*0..${depth}]-(n:Entity)
-       WHERE ($types IS NULL OR all(r IN rels WHERE type(r) IN $types))
-         AND all(x IN nodes(path) WHERE NOT x:Meeting
-             OR (($from IS NULL OR x.dateEnd >= $from) AND ($to IS NULL OR x.dateStart <= $to)))
-       RETURN n, min(size(rels)) AS distance
-     }
-     WITH n, min(distance) AS distance
-     ORDER BY distance, n.id
-     LIMIT $maxNodes + 1
-     WITH collect(n) AS found
-     WITH found[0..$maxNodes] AS kept, size(found) > $maxNodes AS truncated
+    `${reach(depth)}
+     WITH reached[0..$maxNodes] AS kept, size(reached) > $maxNodes AS truncated
      CALL (kept) {
        UNWIND kept AS a
        MATCH (a)-[r]->(b)
@@ -40,30 +58,25 @@ function subgraphStatement(depth: number): Statement {
   );
 }
 
-/** The node set of an export (no ordering, no cut: the caller checked the size first). */
-const WITHIN = (depth: number) => `
-  MATCH (s:Entity) WHERE s.id IN $seedIds
-  CALL (s) {
-    MATCH path = (s)-[rels*0..${depth}]-(n:Entity)
-    WHERE ($types IS NULL OR all(r IN rels WHERE type(r) IN $types))
-      AND all(x IN nodes(path) WHERE NOT x:Meeting
-          OR (($from IS NULL OR x.dateEnd >= $from) AND ($to IS NULL OR x.dateStart <= $to)))
-    RETURN DISTINCT n
-  }
-  WITH DISTINCT n`;
-
+/** How many nodes an export holds (up to $maxNodes + 1), and the sources their evidence cites. */
 function exportSizeStatement(depth: number): Statement {
   return cypher(
     `export-size-depth-${depth}`,
-    `${WITHIN(depth)}
-     OPTIONAL MATCH (source:Source) WHERE source.id IN coalesce(n.evidenceSourceIds, [])
-     RETURN count(DISTINCT n) AS nodes,
-            [x IN collect(DISTINCT source) | x {.id, .title, .publisher, .date, .url}] AS sources`,
+    `${reach(depth)}
+     CALL (reached) {
+       UNWIND reached AS n
+       UNWIND coalesce(n.evidenceSourceIds, []) AS sourceId
+       WITH DISTINCT sourceId
+       MATCH (source:Source {id: sourceId})
+       RETURN collect(source {.id, .title, .publisher, .date, .url}) AS sources
+     }
+     RETURN size(reached) AS nodes, sources`,
   );
 }
 
+/** The node set of an export, one row per node (the caller checked its size first). */
 function exportNodesStatement(depth: number): Statement {
-  return cypher(`export-nodes-depth-${depth}`, `${WITHIN(depth)} RETURN ${nodeMap('n')} AS node`);
+  return cypher(`export-nodes-depth-${depth}`, `${reach(depth)} UNWIND reached AS n RETURN ${nodeMap('n')} AS node`);
 }
 
 export const MISSING_SEEDS = cypher(

@@ -1,6 +1,6 @@
 /** Subgraphs around seeds, and shortest paths between two nodes, as plain GraphNode/GraphEdge. */
 import type { Config } from '../../config';
-import { ErrorCode, appError, badInput, limitExceeded } from '../../errors';
+import { appError, badInput, ErrorCode, limitExceeded } from '../../errors';
 import type { Executor } from '../../graph/executor';
 import { RelType } from '../../graph/model';
 import { type RawEdge, type RawNode, toGraphEdge, toGraphNode } from '../../graph/records';
@@ -81,7 +81,10 @@ export class SubgraphRepository {
     if (missing && missing.missing.length > 0) {
       throw appError(ErrorCode.NOT_FOUND, `No node has the id ${missing.missing.join(', ')}`, { ids: missing.missing });
     }
-    const [row] = await this.executor.read<ExportSize>(EXPORT_SIZE_BY_DEPTH[request.depth]!, params);
+    const [row] = await this.executor.read<ExportSize>(EXPORT_SIZE_BY_DEPTH[request.depth]!, {
+      ...params,
+      maxNodes: request.maxNodes ?? this.config.MAX_EXPORT_NODES,
+    });
     return {
       nodes: row?.nodes ?? 0,
       sources: (row?.sources ?? []).map((s) =>
@@ -100,7 +103,7 @@ export class SubgraphRepository {
     onNode: (node: GraphNode) => Promise<void> | void,
     onEdge: (edge: GraphEdge) => Promise<void> | void,
   ): Promise<{ nodes: number; edges: number }> {
-    const params = this.params(request);
+    const params = { ...this.params(request), maxNodes: request.maxNodes ?? this.config.MAX_EXPORT_NODES };
     const ids: string[] = [];
     await this.executor.stream(EXPORT_NODES_BY_DEPTH[request.depth]!, params, async (row) => {
       const node = toGraphNode(row.node as RawNode);
