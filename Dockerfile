@@ -12,6 +12,8 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The playground's and graph view's own scripts and styles, served as they are.
+COPY --from=build /app/src/http/static ./src/http/static
 COPY package.json ./
 COPY schema ./schema
 COPY seed ./seed

@@ -56,11 +56,18 @@ function formatWriter(format: ExportFormat, sink: ExportSink, options: ExportOpt
 
 type Phase = 'new' | 'nodes' | 'edges' | 'ended';
 
+const PHASE_NAMES: Record<Phase, string> = {
+  new: 'before begin()',
+  nodes: 'while writing nodes',
+  edges: 'while writing edges (nodes come first)',
+  ended: 'after end()',
+};
+
 /** Enforces begin → nodes → edges → end, and checks every node's kind and edge's type first. */
 function checked(writer: ExportWriter): ExportWriter {
   let phase: Phase = 'new';
   const expect = (allowed: Phase[], call: string) => {
-    if (!allowed.includes(phase)) throw exportError(`${call} called after ${phase === 'new' ? 'nothing' : phase}`);
+    if (!allowed.includes(phase)) throw exportError(`${call}() called ${PHASE_NAMES[phase]}`);
   };
   return {
     begin(meta) {

@@ -27,7 +27,10 @@ export function xmlText(text: string): string {
     .replace(/\r/g, '&#13;');
 }
 
-/** An attribute value ready for xmlbuilder2: as `xmlText`, and tabs and newlines as references too (a parser turns them into spaces). */
+/**
+ * An attribute value ready for xmlbuilder2: as `xmlText`, and tabs and newlines as character
+ * references too (a parser would turn them into spaces).
+ */
 export function xmlAttribute(text: string): string {
   return xmlText(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
@@ -36,7 +39,7 @@ export function xmlAttribute(text: string): string {
 export class ElementSerializer {
   private readonly scratch: XMLBuilder = create().ele('scratch');
 
-  /** `build` adds one element to the parent it is given; its XML comes back as one line (plus any newlines in text). */
+  /** `build` adds one element to the parent it is given; its XML comes back on one line (but for newlines in text). */
   serialize(build: (parent: XMLBuilder) => XMLBuilder): string {
     const element = build(this.scratch);
     const xml = element.toString();

@@ -7,8 +7,6 @@
  * #dg-config (the page's CSP allows no inline script). Data is written with textContent only.
  */
 (() => {
-  'use strict';
-
   const config = JSON.parse(document.getElementById('dg-config').textContent);
   const $ = (id) => document.getElementById(id);
 

@@ -4,16 +4,16 @@
  * ReactDOM and GraphiQL (globals React, ReactDOM, GraphiQL); its settings come from the page's
  * JSON block #dg-config (the page's CSP allows no inline script).
  */
-(() => {
-  'use strict';
-
+// A block, not a function, since React wants components defined at the top level; only const
+// declarations inside, so nothing here becomes a global.
+{
   const config = JSON.parse(document.getElementById('dg-config').textContent);
   const h = React.createElement;
   /** diplograph ids: `person:hakan-fidan`, `country:UKR`; relationship ids contain spaces. */
   const NODE_ID = /^[a-z][a-z-]*:\S+$/;
 
   /** The first node id in a value, depth first, an object's own `id` before its children's. */
-  function firstId(value) {
+  const firstId = (value) => {
     if (Array.isArray(value)) {
       for (const item of value) {
         const id = firstId(item);
@@ -29,15 +29,15 @@
       return value;
     }
     return null;
-  }
+  };
 
-  function parseJson(text) {
+  const parseJson = (text) => {
     try {
       return text ? JSON.parse(text) : null;
     } catch {
       return null;
     }
-  }
+  };
 
   const graphIcon = h(
     'svg',
@@ -59,7 +59,7 @@
    * Opens /graph seeded with the first node id of the result (of its `data`), or, when the result
    * has none (an export, an empty list), the first id among the variables.
    */
-  function OpenInGraphView() {
+  const OpenInGraphView = () => {
     const { responseEditor, variableEditor } = GraphiQL.React.useEditorContext({ nonNull: true });
     const open = () => {
       const response = parseJson(responseEditor?.getValue());
@@ -72,10 +72,10 @@
       { onClick: open, label: 'Open the result in the graph view', className: 'dg-open-graph' },
       graphIcon,
     );
-  }
+  };
 
   /** A description as comment lines of at most `width` characters. */
-  function comment(text, width = 72) {
+  const comment = (text, width = 72) => {
     const lines = [];
     let line = '#';
     for (const word of text.split(/\s+/)) {
@@ -87,7 +87,7 @@
     }
     lines.push(line);
     return lines.join('\n');
-  }
+  };
 
   const tabs = config.examples.map((example) => ({
     query: `${comment(example.description)}\n${example.query}\n`,
@@ -112,4 +112,4 @@
       ),
     ),
   );
-})();
+}

@@ -54,14 +54,14 @@ describe('writer contract', () => {
 
   it.each(FORMATS)('%s: refuses calls out of order', (format) => {
     const writer = createExportWriter(format, () => {});
-    expect(() => writer.node(nodes[0]!)).toThrow(/node called after nothing/);
+    expect(() => writer.node(nodes[0]!)).toThrow('Export failed: node() called before begin()');
     writer.begin(EXPORT_META);
-    expect(() => writer.begin(EXPORT_META)).toThrow(/begin called after nodes/);
+    expect(() => writer.begin(EXPORT_META)).toThrow('begin() called while writing nodes');
     writer.node(nodes[0]!);
     writer.edge(edges[0]!);
-    expect(() => writer.node(nodes[1]!)).toThrow(/node called after edges/);
+    expect(() => writer.node(nodes[1]!)).toThrow('node() called while writing edges (nodes come first)');
     writer.end();
-    expect(() => writer.edge(edges[1]!)).toThrow(/edge called after ended/);
+    expect(() => writer.edge(edges[1]!)).toThrow('edge() called after end()');
   });
 
   it.each(FORMATS)(
