@@ -59,6 +59,8 @@ const SETTINGS = {
   LOCAL_NEO4J_PAGECACHE_MB: [int(16, 65536), '256'],
 
   QUERY_TIMEOUT_MS: [int(100, 600000), '15000'],
+  // Streaming a large export reads for longer than any query should.
+  EXPORT_TIMEOUT_MS: [int(1000, 3600000), '600000'],
   MAX_QUERY_DEPTH: [int(1, 50), '10'],
   MAX_QUERY_COST: [int(10, 10000000), '50000'],
   MAX_PAGE_SIZE: [int(1, 10000), '100'],

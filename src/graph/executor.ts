@@ -131,12 +131,21 @@ export class Executor {
    * Streams the rows of one read statement without holding them all: `onRow` is awaited for each
    * row, so a slow consumer (an HTTP response) applies back-pressure to the driver.
    */
-  async stream(statement: Statement, params: Params, onRow: (row: Row) => Promise<void> | void): Promise<number> {
+  async stream(
+    statement: Statement,
+    params: Params,
+    onRow: (row: Row) => Promise<void> | void,
+    timeoutMs?: number,
+  ): Promise<number> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     countRoundTrip(statement);
     let rows = 0;
     try {
-      const result = session.run(statement.text, toDriverParams(params) as Params, this.txConfig(statement.name));
+      const result = session.run(
+        statement.text,
+        toDriverParams(params) as Params,
+        this.txConfig(statement.name, timeoutMs),
+      );
       for await (const record of result) {
         await onRow(recordToRow(record));
         rows += 1;

@@ -92,7 +92,8 @@ export const EXPORT_EDGES = cypher(
   'export-edges',
   `UNWIND $ids AS id
    MATCH (a:Entity {id: id})-[r]->(b:Entity)
-   WHERE b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
+   // A map lookup is constant time; a list membership test would scan every id for every edge.
+   WHERE $idSet[b.id] IS NOT NULL AND ($types IS NULL OR type(r) IN $types)
    RETURN ${edgeMap('r')} AS edge`,
 );
 

@@ -105,13 +105,23 @@ export class SubgraphRepository {
   ): Promise<{ nodes: number; edges: number }> {
     const params = { ...this.params(request), maxNodes: request.maxNodes ?? this.config.MAX_EXPORT_NODES };
     const ids: string[] = [];
-    await this.executor.stream(EXPORT_NODES_BY_DEPTH[request.depth]!, params, async (row) => {
-      const node = toGraphNode(row.node as RawNode);
-      ids.push(node.id);
-      await onNode(node);
-    });
-    const edges = await this.executor.stream(EXPORT_EDGES, { ids, types: params.types }, (row) =>
-      onEdge(toGraphEdge(row.edge as RawEdge)),
+    const timeoutMs = this.config.EXPORT_TIMEOUT_MS;
+    await this.executor.stream(
+      EXPORT_NODES_BY_DEPTH[request.depth]!,
+      params,
+      async (row) => {
+        const node = toGraphNode(row.node as RawNode);
+        ids.push(node.id);
+        await onNode(node);
+      },
+      timeoutMs,
+    );
+    const idSet = Object.fromEntries(ids.map((id) => [id, true]));
+    const edges = await this.executor.stream(
+      EXPORT_EDGES,
+      { ids, idSet, types: params.types },
+      (row) => onEdge(toGraphEdge(row.edge as RawEdge)),
+      timeoutMs,
     );
     return { nodes: ids.length, edges };
   }
