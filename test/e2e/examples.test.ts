@@ -3,19 +3,13 @@
  * what its description promises.
  */
 import { EXAMPLE_OPERATIONS } from '../../src/examples/examples';
-import { applyMigrations } from '../../src/graph/migrations';
 import type { RunningServer } from '../../src/server';
-import { resetGraph, testExecutor } from '../support/graph';
-import { gql, startTestServer } from '../support/server';
+import { gql, startSeededServer } from '../support/server';
 
 let server: RunningServer;
 
 beforeAll(async () => {
-  const executor = testExecutor();
-  await applyMigrations(executor);
-  await resetGraph(executor);
-  await executor.close();
-  server = await startTestServer({ SEED_ON_START: 'true' });
+  server = await startSeededServer();
 });
 afterAll(() => server?.stop());
 

@@ -5,21 +5,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { applyMigrations } from '../../src/graph/migrations';
 import type { RunningServer } from '../../src/server';
-import { resetGraph, testExecutor } from '../support/graph';
-import { gql, gqlData, startTestServer } from '../support/server';
+import { gql, gqlData, startSeededServer } from '../support/server';
 
 const TALKS = 'meeting:2025-05-16-istanbul-talks';
 let server: RunningServer;
 let expected: { nodes: number; edges: number };
 
 beforeAll(async () => {
-  const executor = testExecutor();
-  await applyMigrations(executor);
-  await resetGraph(executor);
-  await executor.close();
-  server = await startTestServer({ SEED_ON_START: 'true', MAX_EXPORT_INLINE_BYTES: '20000' });
+  server = await startSeededServer({ MAX_EXPORT_INLINE_BYTES: '20000' });
   const data = await gqlData(server, `{ subgraph(seedIds: ["${TALKS}"], depth: 1) { nodeCount edgeCount } }`);
   expected = { nodes: data.subgraph.nodeCount, edges: data.subgraph.edgeCount };
 });

@@ -4,12 +4,10 @@
  * click, adds neighbours on double-click, finds a seed by search, and links every download.
  */
 import type { Page } from 'playwright-core';
-import { applyMigrations } from '../../src/graph/migrations';
 import { NodeKind } from '../../src/graph/model';
 import type { RunningServer } from '../../src/server';
 import { type BrowserSession, openBrowser } from '../support/browser';
-import { resetGraph, testExecutor } from '../support/graph';
-import { startTestServer } from '../support/server';
+import { startSeededServer } from '../support/server';
 
 const TALKS = 'meeting:2025-05-16-istanbul-talks';
 const FIDAN = 'person:hakan-fidan';
@@ -21,11 +19,7 @@ let server: RunningServer;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  const executor = testExecutor();
-  await applyMigrations(executor);
-  await resetGraph(executor);
-  await executor.close();
-  server = await startTestServer({ SEED_ON_START: 'true' });
+  server = await startSeededServer();
   session = await openBrowser(server.url);
 });
 afterAll(async () => {

@@ -5,11 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { EXAMPLE_OPERATIONS } from '../../src/examples/examples';
-import { applyMigrations } from '../../src/graph/migrations';
 import type { RunningServer } from '../../src/server';
 import { type BrowserSession, openBrowser } from '../support/browser';
-import { resetGraph, testExecutor } from '../support/graph';
-import { startTestServer } from '../support/server';
+import { startSeededServer, startTestServer } from '../support/server';
 
 /** The page's `document`, in functions that run in the browser (the project's lib has no DOM). */
 declare const document: any;
@@ -18,11 +16,7 @@ let server: RunningServer;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  const executor = testExecutor();
-  await applyMigrations(executor);
-  await resetGraph(executor);
-  await executor.close();
-  server = await startTestServer({ SEED_ON_START: 'true' });
+  server = await startSeededServer();
   session = await openBrowser(server.url);
 });
 afterAll(async () => {

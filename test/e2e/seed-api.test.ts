@@ -1,22 +1,11 @@
-/**
- * Questions a person answered by reading the article (seed/2025-05-17-china-daily-istanbul-talks.txt),
- * asked of the API over HTTP after the server seeded the empty graph itself. Also what the
- * article does NOT say, which the graph must not say either.
- */
-import { applyMigrations } from '../../src/graph/migrations';
 import type { RunningServer } from '../../src/server';
-import { resetGraph, testExecutor } from '../support/graph';
-import { gql, gqlData, startTestServer } from '../support/server';
+import { gql, gqlData, startSeededServer } from '../support/server';
 
 const TALKS = 'meeting:2025-05-16-istanbul-talks';
 let server: RunningServer;
 
 beforeAll(async () => {
-  const executor = testExecutor();
-  await applyMigrations(executor);
-  await resetGraph(executor);
-  await executor.close();
-  server = await startTestServer({ SEED_ON_START: 'true' });
+  server = await startSeededServer();
 });
 afterAll(() => server?.stop());
 

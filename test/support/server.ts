@@ -1,10 +1,24 @@
 /** An in-process diplograph on a free port over the test Neo4j, and a GraphQL client for it. */
+
+import { applyMigrations } from '../../src/graph/migrations';
 import { createLogger } from '../../src/logger';
 import { type RunningServer, startServer } from '../../src/server';
-import { testConfig } from './graph';
+import { resetGraph, testConfig, testExecutor } from './graph';
 
 export async function startTestServer(overrides: Record<string, string> = {}): Promise<RunningServer> {
   return startServer(testConfig(overrides), createLogger('silent'));
+}
+
+/** A server over an emptied graph that it seeds with the article itself, as `npm start` does. */
+export async function startSeededServer(overrides: Record<string, string> = {}): Promise<RunningServer> {
+  const executor = testExecutor();
+  try {
+    await applyMigrations(executor);
+    await resetGraph(executor);
+  } finally {
+    await executor.close();
+  }
+  return startTestServer({ SEED_ON_START: 'true', ...overrides });
 }
 
 export interface GraphQLResponse {

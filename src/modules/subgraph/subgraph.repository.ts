@@ -44,28 +44,10 @@ export class SubgraphRepository {
   ) {}
 
   async subgraph(request: SubgraphRequest): Promise<Subgraph> {
-    const { seedIds, depth } = request;
-    if (seedIds.length === 0) throw badInput('seedIds', 'give at least one seed id');
-    if (seedIds.length > 100) throw limitExceeded('seeds', 'seedIds: at most 100 seeds');
-    if (!Number.isInteger(depth) || depth < 0) throw badInput('depth', 'must be a whole number, 0 or more');
-    if (depth > this.config.MAX_SUBGRAPH_DEPTH) {
-      throw limitExceeded('depth', `depth: at most ${this.config.MAX_SUBGRAPH_DEPTH}`, {
-        max: this.config.MAX_SUBGRAPH_DEPTH,
-      });
-    }
-    const types = request.relationshipTypes?.length ? request.relationshipTypes : null;
-    const unknown = types?.filter((t) => !REL_TYPES.has(t)) ?? [];
-    if (unknown.length > 0) throw badInput('relationshipTypes', `unknown type ${unknown.join(', ')}`);
-    const window = dateWindow(request.from, request.to);
+    const params = this.params(request);
     const [row] = await this.executor.read<{ nodes: RawNode[]; edges: RawEdge[]; truncated: boolean }>(
-      SUBGRAPH_BY_DEPTH[depth]!,
-      {
-        seedIds,
-        types,
-        from: window.from,
-        to: window.to,
-        maxNodes: request.maxNodes ?? this.config.MAX_SUBGRAPH_NODES,
-      },
+      SUBGRAPH_BY_DEPTH[request.depth]!,
+      { ...params, maxNodes: request.maxNodes ?? this.config.MAX_SUBGRAPH_NODES },
     );
     return {
       nodes: (row?.nodes ?? []).map(toGraphNode),
