@@ -5,9 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { NodeKind } from '../../src/graph/model';
-import type { RunningServer } from '../../src/server';
-import { type BrowserSession, openBrowser } from '../support/browser';
-import { startSeededServer } from '../support/server';
+import { useSeededBrowser } from '../support/browser';
 
 const TALKS = 'meeting:2025-05-16-istanbul-talks';
 const FIDAN = 'person:hakan-fidan';
@@ -15,27 +13,13 @@ const FIDAN = 'person:hakan-fidan';
 /** The page's `document`, in functions that run in the browser (the project's lib has no DOM). */
 declare const document: any;
 
-let server: RunningServer;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  server = await startSeededServer();
-  session = await openBrowser(server.url);
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.stop();
-});
-
-afterEach(() => {
-  expect(session.blocked.splice(0)).toEqual([]);
-  expect(session.problems.splice(0)).toEqual([]);
-});
+/** A seeded server and a browser for this file; nothing may leave the server (checked after each test). */
+const env = useSeededBrowser();
 
 /** Opens /graph with these query parameters and waits until the page has drawn or reported. */
 async function openGraph(query = ''): Promise<Page> {
-  const page = await session.newPage();
-  const response = await page.goto(`${server.url}/graph${query}`);
+  const page = await env.session.newPage();
+  const response = await page.goto(`${env.server.url}/graph${query}`);
   expect(response?.status()).toBe(200);
   await page.waitForFunction(() => {
     const status = document.getElementById('dg-status')?.textContent ?? '';
@@ -63,7 +47,7 @@ describe('the graph view', () => {
     expect(kinds).toEqual(Object.values(NodeKind));
     expect(await page.locator('#dg-empty').isVisible()).toBe(true);
     expect(await graph<number>(page, 'cy.elements().length')).toBe(0);
-    await session.screenshot(page, 'graph-view-empty');
+    await env.session.screenshot(page, 'graph-view-empty');
     await page.close();
   });
 
@@ -81,7 +65,7 @@ describe('the graph view', () => {
     const labels = await graph<string[]>(page, 'cy.edges().map(e => e.data("display"))');
     expect(labels).toContain('PARTICIPATED_IN (CHAIR)');
     expect(await page.locator('#dg-status').textContent()).toMatch(/^\d+ nodes, \d+ edges/);
-    await session.screenshot(page, 'graph-view-talks');
+    await env.session.screenshot(page, 'graph-view-talks');
     await page.close();
   });
 
@@ -96,7 +80,7 @@ describe('the graph view', () => {
     const quotes = await details.locator('blockquote').allTextContents();
     expect(quotes.length).toBeGreaterThan(0);
     const sourceText = await (
-      await fetch(`${server.url}/graphql`, {
+      await fetch(`${env.server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: `{ meeting(id: "${TALKS}") { evidence { source { text } } } }` }),
@@ -104,7 +88,7 @@ describe('the graph view', () => {
     ).json();
     const text: string = (sourceText as any).data.meeting.evidence[0].source.text;
     for (const quote of quotes) expect(text).toContain(quote);
-    await session.screenshot(page, 'graph-view-details');
+    await env.session.screenshot(page, 'graph-view-details');
     await page.close();
   });
 
@@ -116,7 +100,7 @@ describe('the graph view', () => {
     await page.mouse.dblclick(at.x, at.y);
     await page.waitForFunction(() => /added from/.test(document.getElementById('dg-status')?.textContent ?? ''));
     expect(await graph<number>(page, neighbours)).toBeGreaterThan(before);
-    await session.screenshot(page, 'graph-view-expanded');
+    await env.session.screenshot(page, 'graph-view-expanded');
     await page.close();
   });
 
@@ -126,7 +110,7 @@ describe('the graph view', () => {
     const result = page.locator('.dg-search-result').first();
     await result.waitFor();
     expect(await result.textContent()).toContain('Türkiye');
-    await session.screenshot(page, 'graph-view-search');
+    await env.session.screenshot(page, 'graph-view-search');
     await result.click();
     await page.waitForFunction(() => /nodes/.test(document.getElementById('dg-status')?.textContent ?? ''));
     expect(new URL(page.url()).searchParams.getAll('seed')).toEqual(['country:TUR']);
@@ -138,7 +122,7 @@ describe('the graph view', () => {
     const page = await openGraph(`?seed=${encodeURIComponent(TALKS)}&depth=2`);
     const links = await page.locator('#dg-downloads a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     const formats = links.map((href) => {
-      const params = new URL(href, server.url).searchParams;
+      const params = new URL(href, env.server.url).searchParams;
       expect(params.getAll('seed')).toEqual([TALKS]);
       expect(params.get('depth')).toBe('2');
       return [params.get('format'), params.get('table')].filter(Boolean).join(':');
@@ -158,7 +142,7 @@ describe('the graph view', () => {
     expect(await page.locator('#dg-status').textContent()).toContain('No node has the id person:nobody');
     await page.close();
     // The page's own 404 from /export, expected here, is the only problem.
-    const problems = session.problems.splice(0);
+    const problems = env.session.problems.splice(0);
     expect(problems.length).toBeGreaterThan(0);
     for (const problem of problems) expect(problem).toMatch(/404/);
   });

@@ -6,33 +6,18 @@
 import type { Page } from 'playwright-core';
 import { EXAMPLE_OPERATIONS } from '../../src/examples/examples';
 import type { RunningServer } from '../../src/server';
-import { type BrowserSession, openBrowser } from '../support/browser';
-import { startSeededServer, startTestServer } from '../support/server';
+import { type BrowserSession, openBrowser, useSeededBrowser } from '../support/browser';
+import { startTestServer } from '../support/server';
 
 /** The page's `document`, in functions that run in the browser (the project's lib has no DOM). */
 declare const document: any;
 
-let server: RunningServer;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  server = await startSeededServer();
-  session = await openBrowser(server.url);
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.stop();
-});
-
-/** Nothing left the server and nothing went wrong, whatever the test did. */
-afterEach(() => {
-  expect(session.blocked.splice(0)).toEqual([]);
-  expect(session.problems.splice(0)).toEqual([]);
-});
+/** A seeded server and a browser for this file; nothing may leave the server (checked after each test). */
+const env = useSeededBrowser();
 
 async function openPlayground(path = '/graphql'): Promise<Page> {
-  const page = await session.newPage();
-  const response = await page.goto(`${server.url}${path}`);
+  const page = await env.session.newPage();
+  const response = await page.goto(`${env.server.url}${path}`);
   expect(response?.status()).toBe(200);
   await page.locator('.graphiql-query-editor .CodeMirror').waitFor({ state: 'visible' });
   return page;
@@ -110,7 +95,7 @@ describe('the playground', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.about.nodeCount).toBeGreaterThan(0);
     expect(await page.locator('.graphiql-response').textContent()).toContain('"neo4jVersion": "5.26.');
-    await session.screenshot(page, 'playground-about');
+    await env.session.screenshot(page, 'playground-about');
     await page.close();
   });
 
@@ -122,7 +107,7 @@ describe('the playground', () => {
     await docs.getByText('Query', { exact: true }).first().click();
     await docs.getByText('whoMetWhom', { exact: true }).first().waitFor({ state: 'visible' });
     expect(await docs.textContent()).toContain('actors');
-    await session.screenshot(page, 'playground-docs');
+    await env.session.screenshot(page, 'playground-docs');
     await page.close();
   });
 
@@ -131,7 +116,10 @@ describe('the playground', () => {
     const result = await runExample(page, 'SearchActors');
     const first = result.data.actors.edges[0].node;
     expect(first.id).toBe('country:TUR');
-    const [popup] = await Promise.all([session.context.waitForEvent('page'), page.locator('.dg-open-graph').click()]);
+    const [popup] = await Promise.all([
+      env.session.context.waitForEvent('page'),
+      page.locator('.dg-open-graph').click(),
+    ]);
     await popup.waitForURL(/\/graph\?/);
     expect(new URL(popup.url()).searchParams.getAll('seed')).toEqual([first.id]);
     await popup.waitForFunction(() => /nodes/.test(document.getElementById('dg-status')?.textContent ?? ''));
@@ -168,17 +156,17 @@ describe('the playground with introspection turned off', () => {
 
 describe('GET /graphql for clients that are not browsers', () => {
   it('still reaches Apollo, whose CSRF prevention refuses a simple GET', async () => {
-    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ about { version } }')}`, {
+    const res = await fetch(`${env.server.url}/graphql?query=${encodeURIComponent('{ about { version } }')}`, {
       headers: { accept: 'text/html' },
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/json');
-    const plain = await fetch(`${server.url}/graphql`, { headers: { accept: 'application/json' } });
+    const plain = await fetch(`${env.server.url}/graphql`, { headers: { accept: 'application/json' } });
     expect(plain.headers.get('content-type')).toContain('application/json');
   });
 
   it('serves the page with a CSP that keeps it on this server', async () => {
-    const res = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    const res = await fetch(`${env.server.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('vary')).toContain('Accept');

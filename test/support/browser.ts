@@ -8,6 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { RunningServer } from '../../src/server';
+import { startSeededServer } from './server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.resolve(__dirname, '..', 'artifacts');
@@ -83,4 +85,25 @@ export async function openBrowser(origin: string): Promise<BrowserSession> {
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * For a test file: a server seeded with the article and a browser on it (opened once), and after
+ * every test the check that no request left the server and nothing went wrong in the page.
+ */
+export function useSeededBrowser(): { readonly server: RunningServer; readonly session: BrowserSession } {
+  const env = {} as { server: RunningServer; session: BrowserSession };
+  beforeAll(async () => {
+    env.server = await startSeededServer();
+    env.session = await openBrowser(env.server.url);
+  });
+  afterAll(async () => {
+    await env.session?.close();
+    await env.server?.stop();
+  });
+  afterEach(() => {
+    expect(env.session.blocked.splice(0)).toEqual([]);
+    expect(env.session.problems.splice(0)).toEqual([]);
+  });
+  return env;
 }
