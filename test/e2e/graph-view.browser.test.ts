@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { NodeKind } from '../../src/graph/model';
-import { useSeededBrowser } from '../support/browser';
+import { seededBrowserForFile } from '../support/browser';
 
 const TALKS = 'meeting:2025-05-16-istanbul-talks';
 const FIDAN = 'person:hakan-fidan';
@@ -14,7 +14,7 @@ const FIDAN = 'person:hakan-fidan';
 declare const document: any;
 
 /** A seeded server and a browser for this file; nothing may leave the server (checked after each test). */
-const env = useSeededBrowser();
+const env = seededBrowserForFile();
 
 /** Opens /graph with these query parameters and waits until the page has drawn or reported. */
 async function openGraph(query = ''): Promise<Page> {

@@ -6,14 +6,14 @@
 import type { Page } from 'playwright-core';
 import { EXAMPLE_OPERATIONS } from '../../src/examples/examples';
 import type { RunningServer } from '../../src/server';
-import { type BrowserSession, openBrowser, useSeededBrowser } from '../support/browser';
+import { type BrowserSession, openBrowser, seededBrowserForFile } from '../support/browser';
 import { startTestServer } from '../support/server';
 
 /** The page's `document`, in functions that run in the browser (the project's lib has no DOM). */
 declare const document: any;
 
 /** A seeded server and a browser for this file; nothing may leave the server (checked after each test). */
-const env = useSeededBrowser();
+const env = seededBrowserForFile();
 
 async function openPlayground(path = '/graphql'): Promise<Page> {
   const page = await env.session.newPage();

@@ -91,7 +91,7 @@ export async function openBrowser(origin: string): Promise<BrowserSession> {
  * For a test file: a server seeded with the article and a browser on it (opened once), and after
  * every test the check that no request left the server and nothing went wrong in the page.
  */
-export function useSeededBrowser(): { readonly server: RunningServer; readonly session: BrowserSession } {
+export function seededBrowserForFile(): { readonly server: RunningServer; readonly session: BrowserSession } {
   const env = {} as { server: RunningServer; session: BrowserSession };
   beforeAll(async () => {
     env.server = await startSeededServer();
