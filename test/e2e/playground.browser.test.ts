@@ -41,6 +41,9 @@ async function runExample(page: Page, name: string): Promise<any> {
       (document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror?.getValue().includes(operation),
     `query ${name}`,
   );
+  // GraphiQL derives the operation name from the editor after a debounce; executing before it has
+  // would send the new query under the previous tab's operation name (Apollo answers 400).
+  await page.waitForTimeout(800);
   const [response] = await Promise.all([
     page.waitForResponse(
       (r) =>
