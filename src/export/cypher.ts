@@ -8,7 +8,7 @@
  * parallel lists), and `searchText` as the loader writes it, so search works there too.
  */
 import { ENTITY_LABEL, NodeKind, RelType } from '../graph/model';
-import type { GraphEdge, GraphNode, PropertyValue } from '../graph/types';
+import { type GraphEdge, type GraphNode, type PropertyValue, searchText } from '../graph/types';
 import { edgeProperties, exportError, metaObject, sortedProperties } from './common';
 import type { ExportSink, ExportWriter } from './format';
 
@@ -54,7 +54,7 @@ export function nodeStatement(node: GraphNode): string {
     ...properties,
     name: node.name,
     // As src/ingest/load.ts writes it: full-text indexes skip lists, so names and aliases share one string.
-    searchText: [node.name, ...aliases].join(' | '),
+    searchText: searchText(node.name, aliases),
     ...evidenceLists(node),
   });
   return `MERGE (n:${ENTITY_LABEL} {id: ${cypherString(node.id)}}) SET n:${label}, n += ${map};`;

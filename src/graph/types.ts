@@ -51,6 +51,14 @@ export function edgeId(from: string, type: RelType | string, to: string, key?: s
   return `${from}-${type}->${to}${key ? `#${key}` : ''}`;
 }
 
+/**
+ * The `searchText` property the full-text index reads: name and aliases in one string (the
+ * index skips list properties). Written by the loader and by Cypher exports alike.
+ */
+export function searchText(name: string, aliases: readonly string[]): string {
+  return [name, ...aliases].join(' | ');
+}
+
 /** Zips the three stored evidence lists back into objects. */
 export function evidenceFromLists(sourceIds: unknown, quotes: unknown, offsets: unknown): Evidence[] {
   if (!Array.isArray(sourceIds) || !Array.isArray(quotes) || !Array.isArray(offsets)) return [];

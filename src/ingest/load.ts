@@ -6,7 +6,7 @@
 import { appError, ErrorCode } from '../errors';
 import type { Executor, Tx } from '../graph/executor';
 import type { NodeKind, RelType } from '../graph/model';
-import type { Evidence, PropertyValue } from '../graph/types';
+import { type Evidence, type PropertyValue, searchText } from '../graph/types';
 import { EXISTING_KINDS, GRAPH_IS_EMPTY, MERGE_EDGES, MERGE_NODES } from './load.cypher';
 
 export interface LoadNode {
@@ -98,7 +98,7 @@ function nodeRow(node: LoadNode) {
   return {
     id: node.id,
     // Full-text indexes skip list properties: search reads name and aliases from one string.
-    props: { ...cleanProps(node.props), searchText: [name, ...aliases].join(' | ') },
+    props: { ...cleanProps(node.props), searchText: searchText(name, aliases) },
     ...evidenceLists(node.evidence),
   };
 }
