@@ -6,8 +6,7 @@
  * and edges to or from a dated meeting (participation, declining, venue), which take the
  * meeting's span. Undated elements exist throughout.
  */
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import type { XMLDocumentCB } from 'xmlbuilder';
 import { NodeKind } from '../graph/model';
 import type { GraphEdge, GraphNode } from '../graph/types';
 import {
@@ -23,7 +22,7 @@ import {
   timeSpan,
 } from './common';
 import type { ExportMeta, ExportSink, ExportWriter } from './format';
-import { ElementSerializer, placeholder, splitSkeleton, xmlAttribute, xmlText } from './xml';
+import { xmlStream } from './xml';
 
 const GEXF_NS = 'http://www.gexf.net/1.2draft';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -41,61 +40,64 @@ const GEXF_TYPE: Record<AttributeSpec['type'], string> = {
 const NODE_COLUMNS = NODE_ATTRIBUTES.filter((spec) => spec !== LABEL_ATTRIBUTE);
 const EDGE_COLUMNS = EDGE_ATTRIBUTES.filter((spec) => spec !== LABEL_ATTRIBUTE);
 
-const INDENT = '      ';
+/** gexf > graph > nodes > node: each node and edge on a line of its own. */
+const ELEMENT_DEPTH = 3;
 
 export function gexfWriter(sink: ExportSink): ExportWriter {
-  const elements = new ElementSerializer();
+  const xml = xmlStream(sink, ELEMENT_DEPTH);
+  const doc = xml.doc;
   // Spans of the dated meetings seen so far, for the edges that come after all nodes: the one
   // thing this writer keeps, an id and a span per meeting (about 150 bytes each).
   const meetingSpans = new Map<string, TimeSpan>();
-  let between = '';
-  let tail = '';
   let inEdges = false;
+  const startEdges = () => {
+    doc.up().ele('edges');
+    inEdges = true;
+  };
   return {
     begin(meta) {
-      const [head, middle, rest] = splitSkeleton(skeleton(meta));
-      between = middle ?? '';
-      tail = rest ?? '';
-      sink(head!);
+      head(doc, meta);
+      xml.flush();
     },
     node(node) {
       const span = timeSpan(node.properties);
       if (span && node.kind === NodeKind.Meeting) meetingSpans.set(node.id, span);
-      sink(`${INDENT}${elements.serialize((parent) => nodeElement(parent, node, span))}\n`);
+      nodeElement(doc, node, span);
+      xml.flush();
     },
     edge(edge) {
-      if (!inEdges) {
-        sink(between);
-        inEdges = true;
-      }
+      if (!inEdges) startEdges();
       const span = timeSpan(edge.properties) ?? meetingSpans.get(edge.from) ?? meetingSpans.get(edge.to);
-      sink(`${INDENT}${elements.serialize((parent) => edgeElement(parent, edge, span))}\n`);
+      edgeElement(doc, edge, span);
+      xml.flush();
     },
     end() {
-      sink(inEdges ? tail : between + tail);
+      if (!inEdges) startEdges();
+      doc.end();
+      xml.flush();
     },
   };
 }
 
-function skeleton(meta: ExportMeta): XMLBuilder {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(GEXF_NS, 'gexf', {
+/** Everything before the first node: the root, the meta, the attribute declarations; nodes stays open. */
+function head(doc: XMLDocumentCB, meta: ExportMeta): void {
+  doc.ele('gexf', {
+    xmlns: GEXF_NS,
     'xmlns:xsi': XSI_NS,
     'xsi:schemaLocation': `${GEXF_NS} ${GEXF_XSD}`,
     version: '1.2',
   });
-  root
-    .ele('meta', { lastmodifieddate: xmlAttribute(meta.generatedAt.slice(0, 10)) })
-    .ele('creator')
-    .txt('diplograph')
+  doc
+    .ele('meta', { lastmodifieddate: meta.generatedAt.slice(0, 10) })
+    .ele('creator', {}, 'diplograph')
     .up()
-    .ele('description')
-    .txt(xmlText(describe(meta)));
-  const graph = root.ele('graph', { mode: 'dynamic', defaultedgetype: 'directed', timeformat: 'date' });
-  declareAttributes(graph, 'node', NODE_COLUMNS);
-  declareAttributes(graph, 'edge', EDGE_COLUMNS);
-  placeholder(graph.ele('nodes'));
-  placeholder(graph.ele('edges'));
-  return root.doc();
+    .ele('description', {}, describe(meta))
+    .up()
+    .up();
+  doc.ele('graph', { mode: 'dynamic', defaultedgetype: 'directed', timeformat: 'date' });
+  declareAttributes(doc, 'node', NODE_COLUMNS);
+  declareAttributes(doc, 'edge', EDGE_COLUMNS);
+  doc.ele('nodes');
 }
 
 /** GEXF has no graph-level data: the meta is told in the description. */
@@ -113,32 +115,33 @@ function describe(meta: ExportMeta): string {
     .join(' ');
 }
 
-function declareAttributes(graph: XMLBuilder, domain: 'node' | 'edge', specs: readonly AttributeSpec[]): void {
-  const attributes = graph.ele('attributes', { class: domain, mode: 'static' });
-  for (const spec of specs) {
-    attributes.ele('attribute', { id: spec.name, title: spec.name, type: GEXF_TYPE[spec.type] });
-  }
+function declareAttributes(doc: XMLDocumentCB, domain: 'node' | 'edge', specs: readonly AttributeSpec[]): void {
+  doc.ele('attributes', { class: domain, mode: 'static' });
+  for (const spec of specs) doc.ele('attribute', { id: spec.name, title: spec.name, type: GEXF_TYPE[spec.type] }).up();
+  doc.up();
 }
 
-function nodeElement(parent: XMLBuilder, node: GraphNode, span: TimeSpan | undefined): XMLBuilder {
-  const element = parent.ele('node', { id: xmlAttribute(node.id), label: xmlAttribute(node.name), ...spanOf(span) });
-  addValues(element, nodeAttributeValues(node));
-  return element;
+function nodeElement(doc: XMLDocumentCB, node: GraphNode, span: TimeSpan | undefined): void {
+  const values = nodeAttributeValues(node);
+  doc.ele('node', { id: node.id, label: node.name, ...spanOf(span) });
+  addValues(doc, values);
+  doc.up();
 }
 
-function edgeElement(parent: XMLBuilder, edge: GraphEdge, span: TimeSpan | undefined): XMLBuilder {
-  const element = parent.ele('edge', {
-    id: xmlAttribute(edge.id),
-    source: xmlAttribute(edge.from),
-    target: xmlAttribute(edge.to),
-    label: xmlAttribute(edgeLabel(edge)),
+function edgeElement(doc: XMLDocumentCB, edge: GraphEdge, span: TimeSpan | undefined): void {
+  const values = edgeAttributeValues(edge);
+  doc.ele('edge', {
+    id: edge.id,
+    source: edge.from,
+    target: edge.to,
+    label: edgeLabel(edge),
     // GEXF 1.3's edge kind, which Gephi reads in any version: without it Gephi would merge two
     // edges of different types between the same nodes.
     kind: edge.type,
     ...spanOf(span),
   });
-  addValues(element, edgeAttributeValues(edge));
-  return element;
+  addValues(doc, values);
+  doc.up();
 }
 
 function spanOf(span: TimeSpan | undefined): Record<string, string> {
@@ -148,10 +151,11 @@ function spanOf(span: TimeSpan | undefined): Record<string, string> {
   return out;
 }
 
-function addValues(element: XMLBuilder, values: readonly AttributeValue[]): void {
-  const attvalues = element.ele('attvalues');
+function addValues(doc: XMLDocumentCB, values: readonly AttributeValue[]): void {
+  doc.ele('attvalues');
   for (const { spec, text } of values) {
     if (spec === LABEL_ATTRIBUTE) continue;
-    attvalues.ele('attvalue', { for: spec.name, value: xmlAttribute(text) });
+    doc.ele('attvalue', { for: spec.name, value: text }).up();
   }
+  doc.up();
 }

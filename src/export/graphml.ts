@@ -4,8 +4,7 @@
  * (node keys `n_<name>`, edge keys `e_<name>`, graph keys `g_<name>`); list properties and
  * evidence are JSON strings. The export's meta goes into graph-level data.
  */
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import type { XMLDocumentCB } from 'xmlbuilder';
 import type { GraphEdge, GraphNode } from '../graph/types';
 import {
   type AttributeSpec,
@@ -16,7 +15,7 @@ import {
   nodeAttributeValues,
 } from './common';
 import type { ExportMeta, ExportSink, ExportWriter } from './format';
-import { ElementSerializer, placeholder, splitSkeleton, xmlAttribute, xmlText } from './xml';
+import { xmlStream } from './xml';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -32,39 +31,44 @@ const GRAPH_ATTRIBUTES: readonly AttributeSpec[] = [
   { name: 'edgeCount', type: 'int' },
 ];
 
-const INDENT = '    ';
+/** graphml > graph > node: each node and edge on a line of its own. */
+const ELEMENT_DEPTH = 2;
 
 export function graphmlWriter(sink: ExportSink): ExportWriter {
-  const elements = new ElementSerializer();
-  let tail = '';
+  const xml = xmlStream(sink, ELEMENT_DEPTH);
+  const doc = xml.doc;
   return {
     begin(meta) {
-      const [head, rest] = splitSkeleton(skeleton(meta));
-      tail = rest ?? '';
-      sink(head!);
+      head(doc, meta);
+      xml.flush();
     },
     node(node) {
-      sink(`${INDENT}${elements.serialize((parent) => nodeElement(parent, node))}\n`);
+      nodeElement(doc, node);
+      xml.flush();
     },
     edge(edge) {
-      sink(`${INDENT}${elements.serialize((parent) => edgeElement(parent, edge))}\n`);
+      edgeElement(doc, edge);
+      xml.flush();
     },
     end() {
-      sink(tail);
+      doc.end();
+      xml.flush();
     },
   };
 }
 
-function skeleton(meta: ExportMeta): XMLBuilder {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(GRAPHML_NS, 'graphml', {
+/** Everything before the first node: the root, the keys, and the graph with its data; graph stays open. */
+function head(doc: XMLDocumentCB, meta: ExportMeta): void {
+  doc.ele('graphml', {
+    xmlns: GRAPHML_NS,
     'xmlns:xsi': XSI_NS,
     'xsi:schemaLocation': `${GRAPHML_NS} ${GRAPHML_XSD}`,
   });
-  declareKeys(root, 'graph', 'g', GRAPH_ATTRIBUTES);
-  declareKeys(root, 'node', 'n', NODE_ATTRIBUTES);
-  declareKeys(root, 'edge', 'e', EDGE_ATTRIBUTES);
-  const graph = root.ele('graph', { id: 'G', edgedefault: 'directed' });
-  const data = (name: string, text: string) => graph.ele('data', { key: `g_${name}` }).txt(xmlText(text));
+  declareKeys(doc, 'graph', 'g', GRAPH_ATTRIBUTES);
+  declareKeys(doc, 'node', 'n', NODE_ATTRIBUTES);
+  declareKeys(doc, 'edge', 'e', EDGE_ATTRIBUTES);
+  doc.ele('graph', { id: 'G', edgedefault: 'directed' });
+  const data = (name: string, text: string) => doc.ele('data', { key: `g_${name}` }, text).up();
   data('seedIds', JSON.stringify(meta.seedIds));
   data('depth', String(meta.depth));
   data('generatedAt', meta.generatedAt);
@@ -72,32 +76,28 @@ function skeleton(meta: ExportMeta): XMLBuilder {
   if (meta.truncated !== undefined) data('truncated', String(meta.truncated));
   if (meta.nodeCount !== undefined) data('nodeCount', String(meta.nodeCount));
   if (meta.edgeCount !== undefined) data('edgeCount', String(meta.edgeCount));
-  placeholder(graph);
-  return root.doc();
 }
 
-function declareKeys(root: XMLBuilder, domain: string, prefix: string, specs: readonly AttributeSpec[]): void {
+function declareKeys(doc: XMLDocumentCB, domain: string, prefix: string, specs: readonly AttributeSpec[]): void {
   for (const spec of specs) {
-    root.ele('key', { id: `${prefix}_${spec.name}`, for: domain, 'attr.name': spec.name, 'attr.type': spec.type });
+    doc.ele('key', { id: `${prefix}_${spec.name}`, for: domain, 'attr.name': spec.name, 'attr.type': spec.type }).up();
   }
 }
 
-function nodeElement(parent: XMLBuilder, node: GraphNode): XMLBuilder {
-  const element = parent.ele('node', { id: xmlAttribute(node.id) });
-  addData(element, 'n', nodeAttributeValues(node));
-  return element;
+function nodeElement(doc: XMLDocumentCB, node: GraphNode): void {
+  const values = nodeAttributeValues(node);
+  doc.ele('node', { id: node.id });
+  addData(doc, 'n', values);
+  doc.up();
 }
 
-function edgeElement(parent: XMLBuilder, edge: GraphEdge): XMLBuilder {
-  const element = parent.ele('edge', {
-    id: xmlAttribute(edge.id),
-    source: xmlAttribute(edge.from),
-    target: xmlAttribute(edge.to),
-  });
-  addData(element, 'e', edgeAttributeValues(edge));
-  return element;
+function edgeElement(doc: XMLDocumentCB, edge: GraphEdge): void {
+  const values = edgeAttributeValues(edge);
+  doc.ele('edge', { id: edge.id, source: edge.from, target: edge.to });
+  addData(doc, 'e', values);
+  doc.up();
 }
 
-function addData(element: XMLBuilder, prefix: string, values: readonly AttributeValue[]): void {
-  for (const { spec, text } of values) element.ele('data', { key: `${prefix}_${spec.name}` }).txt(xmlText(text));
+function addData(doc: XMLDocumentCB, prefix: string, values: readonly AttributeValue[]): void {
+  for (const { spec, text } of values) doc.ele('data', { key: `${prefix}_${spec.name}` }, text).up();
 }
