@@ -23,6 +23,9 @@ export function createDriver(settings: DriverSettings): Driver {
     // so a request fails with UNAVAILABLE in seconds rather than hanging while Neo4j is down.
     maxTransactionRetryTime: 5_000,
     logging: { level: 'error', logger: () => undefined },
+    // Integers as JavaScript numbers: ours (counts, offsets, durations) are far below 2^53, and
+    // decoding them as Integer objects, only to convert them afterwards, slows large reads.
+    disableLosslessIntegers: true,
   });
 }
 

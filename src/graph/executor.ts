@@ -22,6 +22,7 @@ import neo4j, {
   Neo4jError,
   type Record as Neo4jRecord,
   type QueryResult,
+  type Result,
 } from 'neo4j-driver';
 import { appError, ErrorCode } from '../errors';
 
@@ -128,8 +129,10 @@ export class Executor {
   }
 
   /**
-   * Streams the rows of one read statement without holding them all: `onRow` is awaited for each
-   * row, so a slow consumer (an HTTP response) applies back-pressure to the driver.
+   * Streams the rows of one read statement without holding them all. `onRow` runs as each record
+   * arrives; when it returns a promise (a full HTTP response, say) the stream pauses — Neo4j is
+   * asked for no more records — until it settles, so a slow consumer applies back-pressure and
+   * at most one fetch batch waits here. See `RecordPump` for why this is not `for await`.
    */
   async stream(
     statement: Statement,
@@ -139,18 +142,13 @@ export class Executor {
   ): Promise<number> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     countRoundTrip(statement);
-    let rows = 0;
     try {
       const result = session.run(
         statement.text,
         toDriverParams(params) as Params,
         this.txConfig(statement.name, timeoutMs),
       );
-      for await (const record of result) {
-        await onRow(recordToRow(record));
-        rows += 1;
-      }
-      return rows;
+      return await new RecordPump(result, onRow).done;
     } catch (error) {
       throw mapNeo4jError(error);
     } finally {
@@ -192,6 +190,123 @@ export class Executor {
 
   private txConfig(name: string, timeoutMs = this.options.timeoutMs) {
     return { timeout: timeoutMs, metadata: { app: 'diplograph', statement: name } };
+  }
+}
+
+/**
+ * Feeds a result's records to `onRow` one at a time, pausing the result while a returned promise
+ * is pending. The driver's public streaming interfaces (`for await`, the Rx result) go through
+ * its async iterator, which costs several promises per record — in an export of 100k elements,
+ * more CPU than decoding the records. This uses the observer the iterator itself is built on
+ * (`Result._subscribe`, typed in the driver's declarations, with `pause`/`resume` on the stream
+ * observer it resolves to); neo4j-driver is pinned, and test/integration/executor.test.ts checks
+ * that a slow consumer holds the stream back.
+ */
+class RecordPump {
+  readonly done: Promise<number>;
+  private readonly queue: Neo4jRecord[] = [];
+  private next = 0;
+  private rows = 0;
+  private waiting = false;
+  /** The driver has sent its last record, or failed. */
+  private ended = false;
+  /** Why the stream stopped early (the consumer's error or the driver's), once it has. */
+  private failure: { error: unknown } | undefined;
+  private stream: { pause(): void; resume(): void; cancel(): void } | undefined;
+  private resolve!: (rows: number) => void;
+  private reject!: (error: unknown) => void;
+
+  constructor(
+    result: Result,
+    private readonly onRow: (row: Row) => Promise<void> | void,
+  ) {
+    this.done = new Promise<number>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    result
+      ._subscribe(
+        {
+          onNext: (record) => {
+            this.queue.push(record);
+            if (!this.waiting) this.pump();
+          },
+          onCompleted: () => this.end(),
+          onError: (error) => {
+            this.failure ??= { error };
+            this.end();
+          },
+        },
+        true,
+      )
+      .then(
+        (stream) => {
+          this.stream = stream;
+          if (this.failure) this.discardRest();
+          else if (!this.waiting) stream.resume();
+        },
+        (error) => {
+          this.failure ??= { error };
+          this.end();
+        },
+      );
+  }
+
+  private pump(): void {
+    while (this.next < this.queue.length && !this.failure) {
+      const record = this.queue[this.next]!;
+      this.next += 1;
+      let pending: Promise<void> | void;
+      try {
+        pending = this.onRow(recordToRow(record));
+      } catch (error) {
+        this.stop(error);
+        return;
+      }
+      this.rows += 1;
+      if (pending) {
+        this.waiting = true;
+        this.stream?.pause();
+        pending.then(() => {
+          this.waiting = false;
+          if (this.failure) return;
+          this.stream?.resume();
+          this.pump();
+        }, this.stop);
+        return;
+      }
+    }
+    // Every queued record is handled: the next batch starts a fresh queue.
+    this.queue.length = 0;
+    this.next = 0;
+    if (this.ended) this.settle();
+  }
+
+  private end(): void {
+    this.ended = true;
+    if (this.failure || !this.waiting) this.settle();
+  }
+
+  /** The consumer failed: drop the rest of the result, and reject once the driver is done with it. */
+  private readonly stop = (error: unknown): void => {
+    if (this.failure) return;
+    this.failure = { error };
+    if (this.ended) this.settle();
+    else this.discardRest();
+  };
+
+  /**
+   * Cancels the stream and lets it run to its end: the session may only be closed after that,
+   * or the connection goes back to the pool mid-stream and the next query on it never answers.
+   */
+  private discardRest(): void {
+    this.stream?.cancel();
+    this.stream?.resume();
+  }
+
+  private settle(): void {
+    if (this.failure) this.reject(this.failure.error);
+    else this.resolve(this.rows);
   }
 }
 
@@ -247,9 +362,11 @@ function recordToRow(record: Neo4jRecord): Row {
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return plainList(value);
+  // Maps come from the driver as plain objects: the common case, checked before the driver's types.
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Row);
+  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (
     isDate(value) ||
     isDateTime(value) ||
@@ -264,8 +381,21 @@ export function toPlain(value: unknown): unknown {
   if (isNode(value)) return { labels: value.labels, properties: toPlain(value.properties) };
   if (isRelationship(value)) return { type: value.type, properties: toPlain(value.properties) };
   if (isPath(value)) return { segments: value.segments.map((s) => toPlain(s.relationship)) };
+  return plainMap(value as Row);
+}
+
+/** A list of primitives (the usual list property) is returned as it is, not copied. */
+function plainList(list: unknown[]): unknown[] {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (item !== null && typeof item === 'object') return list.map(toPlain);
+  }
+  return list;
+}
+
+function plainMap(map: Row): Row {
   const out: Row = {};
-  for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+  for (const key of Object.keys(map)) out[key] = toPlain(map[key]);
   return out;
 }
 

@@ -57,6 +57,55 @@ describe('Executor against the real Neo4j', () => {
     }
   });
 
+  it('streams every row in order, integers as numbers', async () => {
+    const seen: unknown[] = [];
+    const rows = await executor.stream(cypher('test-stream', 'UNWIND range(1, 5000) AS i RETURN i'), {}, (row) => {
+      seen.push(row.i);
+    });
+    expect(rows).toBe(5000);
+    expect(seen).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
+  });
+
+  it('holds a stream back while its consumer waits, so Neo4j makes no more rows than it was asked for', async () => {
+    // Each row carries the moment Neo4j produced it. The consumer stops for a second at row 10:
+    // rows beyond the first fetch batch (1000) must be produced after that second, not before.
+    const pause = 1000;
+    let resumedAt = 0;
+    const producedAt: number[] = [];
+    await executor.stream(
+      cypher('test-stream-slow', 'UNWIND range(1, 20000) AS i RETURN i, datetime.realtime().epochMillis AS at'),
+      {},
+      (row) => {
+        producedAt.push(row.at as number);
+        if (row.i !== 10) return;
+        return new Promise<void>((resolve) =>
+          setTimeout(() => {
+            resumedAt = Date.now();
+            resolve();
+          }, pause),
+        );
+      },
+    );
+    expect(producedAt).toHaveLength(20000);
+    // Clocks of one machine; 100 ms of slack for the timer.
+    expect(producedAt[19999]!).toBeGreaterThanOrEqual(resumedAt - 100);
+    expect(producedAt[0]!).toBeLessThan(resumedAt - pause / 2);
+  });
+
+  it('stops a stream whose consumer throws, and the driver stays usable', async () => {
+    const boom = new Error('consumer failed');
+    let calls = 0;
+    await expect(
+      executor.stream(cypher('test-stream-throw', 'UNWIND range(1, 50000) AS i RETURN i'), {}, () => {
+        calls += 1;
+        if (calls === 3) throw boom;
+      }),
+    ).rejects.toBe(boom);
+    expect(calls).toBe(3);
+    const later = await executor.stream(cypher('test-stream-after', 'UNWIND range(1, 3) AS i RETURN i'), {}, () => {});
+    expect(later).toBe(3);
+  });
+
   it('counts one round trip per statement in a scope', async () => {
     const { result, scope } = withRoundTripScope(async () => {
       await executor.read(cypher('a', 'RETURN 1'));
