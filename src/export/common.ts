@@ -50,12 +50,23 @@ export function checkEdge(edge: GraphEdge): void {
 
 /** Properties in key order, so every export of the same graph is the same text. */
 export function sortedProperties(properties: Record<string, PropertyValue>): Record<string, PropertyValue> {
+  if (isSorted(properties)) return properties;
   const out: Record<string, PropertyValue> = {};
   for (const key of Object.keys(properties).sort()) {
     const value = properties[key];
     if (value !== undefined) out[key] = value;
   }
   return out;
+}
+
+/** Keys already in order and no undefined values (as the graph layer hands them): nothing to copy. */
+function isSorted(properties: Record<string, PropertyValue>): boolean {
+  let previous = '';
+  for (const key in properties) {
+    if (key < previous || properties[key] === undefined) return false;
+    previous = key;
+  }
+  return true;
 }
 
 /** CAMEO and PLOVER codes of a participation edge's role; undefined for other edges. */

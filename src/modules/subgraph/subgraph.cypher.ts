@@ -4,7 +4,7 @@
  * only picks one of them.
  */
 import { cypher, type Statement } from '../../graph/executor';
-import { edgeMap, nodeMap } from '../../graph/records';
+import { edgeMap, edgeRow, nodeMap, nodeRow } from '../../graph/records';
 
 export const MAX_STATEMENT_DEPTH = 10;
 export const MAX_STATEMENT_HOPS = 20;
@@ -15,29 +15,28 @@ const KEEP = (v: string) =>
 
 /**
  * Breadth-first reach from the seeds, one level after another, leaving `reached` as the list of
- * nodes within `depth`, nearest first. Each level expands every node reached so far and keeps
- * the distinct ones, so the work is at most depth × relationships — unlike a variable-length
- * pattern with a predicate on its nodes, which enumerates every path. The list is cut at
- * $maxNodes + 1 at each level, so a hub cannot make a capped request expensive.
+ * nodes within `depth`, nearest first. Each level expands only the nodes the level before found
+ * (`frontier`) and keeps the neighbours not reached yet — Neo4j tests `IN reached` against a
+ * hash set it builds once per list — so the work is at most the relationships within reach,
+ * once each; a variable-length pattern with a predicate on its nodes would enumerate every
+ * path instead. The list is cut at $maxNodes + 1 at each level, and the frontier with it, so a
+ * hub cannot make a capped request expensive.
  */
 function reach(depth: number): string {
   let text = `
     MATCH (s:Entity) WHERE s.id IN $seedIds AND ${KEEP('s')}
-    WITH collect(DISTINCT s) AS reached`;
+    WITH collect(DISTINCT s) AS reached
+    WITH reached, reached AS frontier`;
   for (let level = 1; level <= depth; level++) {
     text += `
-    CALL (reached) {
-      UNWIND reached AS x
+    CALL (reached, frontier) {
+      UNWIND frontier AS x
       MATCH (x)-[r]-(n:Entity)
-      WHERE ($types IS NULL OR type(r) IN $types) AND ${KEEP('n')}
-      RETURN collect(DISTINCT n) AS next
+      WHERE ($types IS NULL OR type(r) IN $types) AND NOT n IN reached AND ${KEEP('n')}
+      RETURN collect(DISTINCT n) AS fresh
     }
-    CALL (reached, next) {
-      UNWIND reached + next AS n
-      WITH DISTINCT n
-      RETURN collect(n)[0..($maxNodes + 1)] AS grown
-    }
-    WITH grown AS reached`;
+    WITH reached + fresh[0..($maxNodes + 1 - size(reached))] AS reached,
+         fresh[0..($maxNodes + 1 - size(reached))] AS frontier`;
   }
   return text;
 }
@@ -58,11 +57,25 @@ function subgraphStatement(depth: number): Statement {
   );
 }
 
-/** How many nodes an export holds (up to $maxNodes + 1), and the sources their evidence cites. */
-function exportSizeStatement(depth: number): Statement {
+/**
+ * An export, streamed in one statement: first a head row — its size (up to $maxNodes + 1), the
+ * seeds no node has, and the sources its nodes' evidence cites — then a row per node, nearest
+ * the seeds first, then a row per relationship among them (each once, from its start node);
+ * only the head when a seed is missing or the size is over $maxNodes. Rows carry the properties
+ * named in $nodeKeys / $edgeKeys by position (see records.ts). Neo4j tests `b IN
+ * reached` against a hash set it builds once per list, so the relationship check is constant
+ * time per candidate.
+ */
+function exportStatement(depth: number): Statement {
   return cypher(
-    `export-size-depth-${depth}`,
+    `export-depth-${depth}`,
     `${reach(depth)}
+     CALL () {
+       UNWIND $seedIds AS id
+       OPTIONAL MATCH (s:Entity {id: id})
+       WITH id, s WHERE s IS NULL
+       RETURN collect(id) AS missing
+     }
      CALL (reached) {
        UNWIND reached AS n
        UNWIND coalesce(n.evidenceSourceIds, []) AS sourceId
@@ -70,32 +83,24 @@ function exportSizeStatement(depth: number): Statement {
        MATCH (source:Source {id: sourceId})
        RETURN collect(source {.id, .title, .publisher, .date, .url}) AS sources
      }
-     RETURN size(reached) AS nodes, sources`,
+     WITH reached, {nodes: size(reached), missing: missing, sources: sources} AS size,
+          CASE WHEN size(reached) > $maxNodes OR size(missing) > 0 THEN [] ELSE reached END AS kept
+     CALL (reached, size, kept) {
+       RETURN size AS head, null AS node, null AS edge
+       UNION ALL
+       UNWIND kept AS n
+       WITH n, properties(n) AS p
+       RETURN null AS head, ${nodeRow('n', 'p', '$nodeKeys')} AS node, null AS edge
+       UNION ALL
+       UNWIND kept AS a
+       MATCH (a)-[r]->(b:Entity)
+       WHERE b IN reached AND ($types IS NULL OR type(r) IN $types)
+       WITH a, r, b, properties(r) AS p
+       RETURN null AS head, null AS node, ${edgeRow('r', 'p', '$edgeKeys', 'a.id', 'b.id')} AS edge
+     }
+     RETURN head, node, edge`,
   );
 }
-
-/** The node set of an export, one row per node (the caller checked its size first). */
-function exportNodesStatement(depth: number): Statement {
-  return cypher(`export-nodes-depth-${depth}`, `${reach(depth)} UNWIND reached AS n RETURN ${nodeMap('n')} AS node`);
-}
-
-export const MISSING_SEEDS = cypher(
-  'missing-seeds',
-  `UNWIND $seedIds AS id
-   OPTIONAL MATCH (s:Entity {id: id})
-   WITH id, s WHERE s IS NULL
-   RETURN collect(id) AS missing`,
-);
-
-/** Every relationship among the exported nodes, one row each, streamed. */
-export const EXPORT_EDGES = cypher(
-  'export-edges',
-  `UNWIND $ids AS id
-   MATCH (a:Entity {id: id})-[r]->(b:Entity)
-   // A map lookup is constant time; a list membership test would scan every id for every edge.
-   WHERE $idSet[b.id] IS NOT NULL AND ($types IS NULL OR type(r) IN $types)
-   RETURN ${edgeMap('r')} AS edge`,
-);
 
 function pathStatement(hops: number): Statement {
   return cypher(
@@ -109,11 +114,8 @@ function pathStatement(hops: number): Statement {
 export const SUBGRAPH_BY_DEPTH: readonly Statement[] = Array.from({ length: MAX_STATEMENT_DEPTH + 1 }, (_, d) =>
   subgraphStatement(d),
 );
-export const EXPORT_SIZE_BY_DEPTH: readonly Statement[] = Array.from({ length: MAX_STATEMENT_DEPTH + 1 }, (_, d) =>
-  exportSizeStatement(d),
-);
-export const EXPORT_NODES_BY_DEPTH: readonly Statement[] = Array.from({ length: MAX_STATEMENT_DEPTH + 1 }, (_, d) =>
-  exportNodesStatement(d),
+export const EXPORT_BY_DEPTH: readonly Statement[] = Array.from({ length: MAX_STATEMENT_DEPTH + 1 }, (_, d) =>
+  exportStatement(d),
 );
 export const PATH_BY_HOPS: readonly Statement[] = Array.from({ length: MAX_STATEMENT_HOPS + 1 }, (_, h) =>
   pathStatement(Math.max(1, h)),

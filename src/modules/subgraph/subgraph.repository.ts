@@ -1,19 +1,22 @@
 /** Subgraphs around seeds, and shortest paths between two nodes, as plain GraphNode/GraphEdge. */
 import type { Config } from '../../config';
 import { appError, badInput, ErrorCode, limitExceeded } from '../../errors';
+import { EDGE_PROPERTY_ATTRIBUTES, NODE_PROPERTY_ATTRIBUTES } from '../../export/common';
 import type { Executor } from '../../graph/executor';
 import { RelType } from '../../graph/model';
-import { type RawEdge, type RawNode, toGraphEdge, toGraphNode } from '../../graph/records';
-import type { GraphEdge, GraphNode, Subgraph } from '../../graph/types';
-import { dateWindow } from '../common/date-window';
 import {
-  EXPORT_EDGES,
-  EXPORT_NODES_BY_DEPTH,
-  EXPORT_SIZE_BY_DEPTH,
-  MISSING_SEEDS,
-  PATH_BY_HOPS,
-  SUBGRAPH_BY_DEPTH,
-} from './subgraph.cypher';
+  type EdgeRow,
+  edgeFromRow,
+  type NodeRow,
+  nodeFromRow,
+  type RawEdge,
+  type RawNode,
+  toGraphEdge,
+  toGraphNode,
+} from '../../graph/records';
+import { type GraphEdge, type GraphNode, RESERVED_PROPERTIES, type Subgraph } from '../../graph/types';
+import { dateWindow } from '../common/date-window';
+import { EXPORT_BY_DEPTH, PATH_BY_HOPS, SUBGRAPH_BY_DEPTH } from './subgraph.cypher';
 
 export interface SubgraphRequest {
   seedIds: string[];
@@ -30,12 +33,30 @@ export interface ExportSize {
   sources: { id: string; title: string; publisher: string; date: string; url?: string }[];
 }
 
+export interface ExportHandlers {
+  size(size: ExportSize): Promise<void> | void;
+  node(node: GraphNode): Promise<void> | void;
+  edge(edge: GraphEdge): Promise<void> | void;
+}
+
+/** A source as exports cite it: no `url` key when it has none. */
+const sourceInfo = (s: ExportSize['sources'][number]) =>
+  s.url ? s : { id: s.id, title: s.title, publisher: s.publisher, date: s.date };
+
 export interface PathResult {
   nodes: GraphNode[];
   edges: GraphEdge[];
 }
 
 const REL_TYPES = new Set<string>(Object.values(RelType));
+
+/**
+ * The properties export rows carry by position (records.ts `nodeRow`): every property the model
+ * writes, sorted, so the properties come out in the order exports write them.
+ */
+const STORED = [...RESERVED_PROPERTIES].filter((k) => k !== 'searchText');
+const NODE_KEYS = [...STORED, ...NODE_PROPERTY_ATTRIBUTES.map((a) => a.name)].sort();
+const EDGE_KEYS = [...STORED, ...EDGE_PROPERTY_ATTRIBUTES.map((a) => a.name)].sort();
 
 export class SubgraphRepository {
   constructor(
@@ -56,56 +77,43 @@ export class SubgraphRepository {
     };
   }
 
-  /** How many nodes an export would hold, and the sources their evidence cites; nothing streamed yet. */
-  async exportSize(request: SubgraphRequest): Promise<ExportSize> {
-    const params = this.params(request);
-    const [missing] = await this.executor.read<{ missing: string[] }>(MISSING_SEEDS, { seedIds: params.seedIds });
-    if (missing && missing.missing.length > 0) {
-      throw appError(ErrorCode.NOT_FOUND, `No node has the id ${missing.missing.join(', ')}`, { ids: missing.missing });
-    }
-    const [row] = await this.executor.read<ExportSize>(EXPORT_SIZE_BY_DEPTH[request.depth]!, {
-      ...params,
-      maxNodes: request.maxNodes ?? this.config.MAX_EXPORT_NODES,
-    });
-    return {
-      nodes: row?.nodes ?? 0,
-      sources: (row?.sources ?? []).map((s) =>
-        s.url ? s : { id: s.id, title: s.title, publisher: s.publisher, date: s.date },
-      ),
-    };
-  }
-
   /**
-   * Streams an export's nodes, then every relationship among them, row by row as Neo4j sends
-   * them: `onNode`/`onEdge` are awaited, so a slow reader slows the query instead of filling
-   * memory. Only the node ids are held (to select the relationships).
+   * Streams an export: `handlers.size` first, with the node count (up to the cap + 1) and the
+   * sources cited, before any node is read, so it can refuse an export over the cap by throwing;
+   * then the nodes, then every relationship among them, row by row as Neo4j sends them, in one
+   * statement. The handlers are awaited, so a slow reader slows the query instead of filling
+   * memory. Unknown seeds → NOT_FOUND.
    */
-  async streamSubgraph(
-    request: SubgraphRequest,
-    onNode: (node: GraphNode) => Promise<void> | void,
-    onEdge: (edge: GraphEdge) => Promise<void> | void,
-  ): Promise<{ nodes: number; edges: number }> {
-    const params = { ...this.params(request), maxNodes: request.maxNodes ?? this.config.MAX_EXPORT_NODES };
-    const ids: string[] = [];
-    const timeoutMs = this.config.EXPORT_TIMEOUT_MS;
+  async streamExport(request: SubgraphRequest, handlers: ExportHandlers): Promise<{ nodes: number; edges: number }> {
+    const params = {
+      ...this.params(request),
+      maxNodes: request.maxNodes ?? this.config.MAX_EXPORT_NODES,
+      nodeKeys: NODE_KEYS,
+      edgeKeys: EDGE_KEYS,
+    };
+    let nodes = 0;
+    let edges = 0;
     await this.executor.stream(
-      EXPORT_NODES_BY_DEPTH[request.depth]!,
+      EXPORT_BY_DEPTH[request.depth]!,
       params,
-      async (row) => {
-        const node = toGraphNode(row.node as RawNode);
-        ids.push(node.id);
-        await onNode(node);
+      (row) => {
+        if (row.node) {
+          nodes += 1;
+          return handlers.node(nodeFromRow(row.node as NodeRow, NODE_KEYS));
+        }
+        if (row.edge) {
+          edges += 1;
+          return handlers.edge(edgeFromRow(row.edge as EdgeRow, EDGE_KEYS));
+        }
+        const head = row.head as ExportSize & { missing: string[] };
+        if (head.missing.length > 0) {
+          throw appError(ErrorCode.NOT_FOUND, `No node has the id ${head.missing.join(', ')}`, { ids: head.missing });
+        }
+        return handlers.size({ nodes: head.nodes, sources: head.sources.map(sourceInfo) });
       },
-      timeoutMs,
+      this.config.EXPORT_TIMEOUT_MS,
     );
-    const idSet = Object.fromEntries(ids.map((id) => [id, true]));
-    const edges = await this.executor.stream(
-      EXPORT_EDGES,
-      { ids, idSet, types: params.types },
-      (row) => onEdge(toGraphEdge(row.edge as RawEdge)),
-      timeoutMs,
-    );
-    return { nodes: ids.length, edges };
+    return { nodes, edges };
   }
 
   /** Validates a subgraph request against the caps; the statement parameters. */
