@@ -28,6 +28,13 @@ export enum ExportFormat {
  */
 export type CsvTable = 'nodes' | 'edges';
 
+/** Which elements a file holds: a CSV table holds one kind; every other format both. */
+export function exportParts(format: ExportFormat, options: ExportOptions = {}): { nodes: boolean; edges: boolean } {
+  if (format !== ExportFormat.CSV) return { nodes: true, edges: true };
+  const table = options.table ?? 'nodes';
+  return { nodes: table === 'nodes', edges: table === 'edges' };
+}
+
 export interface ExportOptions {
   /** CSV only: which table to write (default `nodes`). */
   table?: CsvTable;

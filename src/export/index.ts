@@ -24,6 +24,7 @@ export {
   type ExportSource,
   type ExportWriter,
   exportFilename,
+  exportParts,
   FORMAT_INFO,
   type FormatInfo,
 } from './format';

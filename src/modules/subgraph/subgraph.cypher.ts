@@ -61,7 +61,8 @@ function subgraphStatement(depth: number): Statement {
  * An export, streamed in one statement: first a head row — its size (up to $maxNodes + 1), the
  * seeds no node has, and the sources its nodes' evidence cites — then a row per node, nearest
  * the seeds first, then a row per relationship among them (each once, from its start node);
- * only the head when a seed is missing or the size is over $maxNodes. Rows carry the properties
+ * only the head when a seed is missing or the size is over $maxNodes; $withNodes and $withEdges
+ * (booleans) leave either kind out, for a file that holds one. Rows carry the properties
  * named in $nodeKeys / $edgeKeys by position (see records.ts). Neo4j tests `b IN
  * reached` against a hash set it builds once per list, so the relationship check is constant
  * time per candidate.
@@ -88,11 +89,11 @@ function exportStatement(depth: number): Statement {
      CALL (reached, size, kept) {
        RETURN size AS head, null AS node, null AS edge
        UNION ALL
-       UNWIND kept AS n
+       UNWIND CASE WHEN $withNodes THEN kept ELSE [] END AS n
        WITH n, properties(n) AS p
        RETURN null AS head, ${nodeRow('n', 'p', '$nodeKeys')} AS node, null AS edge
        UNION ALL
-       UNWIND kept AS a
+       UNWIND CASE WHEN $withEdges THEN kept ELSE [] END AS a
        MATCH (a)-[r]->(b:Entity)
        WHERE b IN reached AND ($types IS NULL OR type(r) IN $types)
        WITH a, r, b, properties(r) AS p

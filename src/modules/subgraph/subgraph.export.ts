@@ -4,7 +4,13 @@
  * string for the GraphQL field. The one path every export takes (HTTP, GraphQL, CLI).
  */
 import { appError, ErrorCode, limitExceeded } from '../../errors';
-import { createExportWriter, type ExportFormat, type ExportOptions, type ExportWriter } from '../../export';
+import {
+  createExportWriter,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportWriter,
+  exportParts,
+} from '../../export';
 import type { SubgraphRepository, SubgraphRequest } from './subgraph.repository';
 
 export interface ExportRequest extends SubgraphRequest {
@@ -45,7 +51,7 @@ export async function runExport(
   let nodes = 0;
   let edges = 0;
   await repository.streamExport(
-    { ...request, maxNodes },
+    { ...request, maxNodes, parts: exportParts(request.format, request.options) },
     {
       size(size) {
         if (size.nodes > maxNodes) {

@@ -33,6 +33,11 @@ export interface ExportSize {
   sources: { id: string; title: string; publisher: string; date: string; url?: string }[];
 }
 
+export interface ExportStreamRequest extends SubgraphRequest {
+  /** Which elements to stream (a CSV table needs one kind); both by default. */
+  parts?: { nodes: boolean; edges: boolean };
+}
+
 export interface ExportHandlers {
   size(size: ExportSize): Promise<void> | void;
   node(node: GraphNode): Promise<void> | void;
@@ -84,12 +89,17 @@ export class SubgraphRepository {
    * statement. The handlers are awaited, so a slow reader slows the query instead of filling
    * memory. Unknown seeds → NOT_FOUND.
    */
-  async streamExport(request: SubgraphRequest, handlers: ExportHandlers): Promise<{ nodes: number; edges: number }> {
+  async streamExport(
+    request: ExportStreamRequest,
+    handlers: ExportHandlers,
+  ): Promise<{ nodes: number; edges: number }> {
     const params = {
       ...this.params(request),
       maxNodes: request.maxNodes ?? this.config.MAX_EXPORT_NODES,
       nodeKeys: NODE_KEYS,
       edgeKeys: EDGE_KEYS,
+      withNodes: request.parts?.nodes ?? true,
+      withEdges: request.parts?.edges ?? true,
     };
     let nodes = 0;
     let edges = 0;

@@ -105,10 +105,10 @@ export class ExportResultType {
   @Field(() => String, { description: 'The file itself.' })
   content!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Nodes in the file (a CSV edges table holds none).' })
   nodeCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Edges in the file (a CSV nodes table holds none).' })
   edgeCount!: number;
 
   @Field(() => String, { description: 'The same export as an HTTP download (GET), for files too large to inline.' })
