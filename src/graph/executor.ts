@@ -381,22 +381,37 @@ export function toPlain(value: unknown): unknown {
   if (isNode(value)) return { labels: value.labels, properties: toPlain(value.properties) };
   if (isRelationship(value)) return { type: value.type, properties: toPlain(value.properties) };
   if (isPath(value)) return { segments: value.segments.map((s) => toPlain(s.relationship)) };
-  return plainMap(value as Row);
+  return { ...plainMap(value as Row) };
 }
 
-/** A list of primitives (the usual list property) is returned as it is, not copied. */
+/**
+ * Lists and maps come back as they are unless something inside them needs converting: the
+ * driver builds them fresh for each record, and an export reads hundreds of thousands.
+ */
 function plainList(list: unknown[]): unknown[] {
+  let out: unknown[] | undefined;
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
-    if (item !== null && typeof item === 'object') return list.map(toPlain);
+    const plain = item !== null && typeof item === 'object' ? toPlain(item) : item;
+    if (plain !== item && !out) out = list.slice(0, i);
+    out?.push(plain);
   }
-  return list;
+  return out ?? list;
 }
 
 function plainMap(map: Row): Row {
-  const out: Row = {};
-  for (const key of Object.keys(map)) out[key] = toPlain(map[key]);
-  return out;
+  let out: Row | undefined;
+  const keys = Object.keys(map);
+  for (let i = 0; i < keys.length; i++) {
+    const item = map[keys[i]!];
+    const plain = item !== null && typeof item === 'object' ? toPlain(item) : (item ?? null);
+    if (plain !== item && !out) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = map[keys[j]!];
+    }
+    if (out) out[keys[i]!] = plain;
+  }
+  return out ?? map;
 }
 
 const UNAVAILABLE_CODES = new Set([

@@ -89,7 +89,10 @@ export function toGraphEdge(raw: RawEdge): GraphEdge {
 
 function plainProperties(props: Record<string, unknown>): Record<string, PropertyValue> {
   const out: Record<string, PropertyValue> = {};
-  for (const key of Object.keys(props).sort()) {
+  const keys = Object.keys(props);
+  // Export rows come with their keys in order already (see nodeRow).
+  if (!keys.every((key, i) => i === 0 || keys[i - 1]! <= key)) keys.sort();
+  for (const key of keys) {
     if (!RESERVED_PROPERTIES.has(key)) out[key] = props[key] as PropertyValue;
   }
   return out;

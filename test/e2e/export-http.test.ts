@@ -117,6 +117,20 @@ describe('exportSubgraph (GraphQL)', () => {
     expect(elements.nodes).toHaveLength(expected.nodes);
   });
 
+  it('counts what the file holds: a CSV table holds one kind of element', async () => {
+    const query = (table: string) =>
+      `{ exportSubgraph(seedIds: ["${TALKS}"], depth: 1, format: CSV, table: ${table}) { nodeCount edgeCount content } }`;
+    const nodes = (await gqlData(server, query('NODES'))).exportSubgraph;
+    const edges = (await gqlData(server, query('EDGES'))).exportSubgraph;
+    expect(nodes).toMatchObject({ nodeCount: expected.nodes, edgeCount: 0 });
+    expect(edges).toMatchObject({ nodeCount: 0, edgeCount: expected.edges });
+    const nodeIds = new Set(parseCsv(nodes.content, { columns: true, bom: true }).map((n: { id: string }) => n.id));
+    const rows: { source: string; target: string }[] = parseCsv(edges.content, { columns: true, bom: true });
+    expect(rows).toHaveLength(expected.edges);
+    // Every edge of the edges table joins two nodes of the nodes table.
+    expect(rows.filter((e) => !nodeIds.has(e.source) || !nodeIds.has(e.target))).toEqual([]);
+  });
+
   it('points a too-large export to the download', async () => {
     const response = await gql(
       server,
