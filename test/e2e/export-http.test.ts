@@ -124,7 +124,8 @@ describe('exportSubgraph (GraphQL)', () => {
     const edges = (await gqlData(server, query('EDGES'))).exportSubgraph;
     expect(nodes).toMatchObject({ nodeCount: expected.nodes, edgeCount: 0 });
     expect(edges).toMatchObject({ nodeCount: 0, edgeCount: expected.edges });
-    const nodeIds = new Set(parseCsv(nodes.content, { columns: true, bom: true }).map((n: { id: string }) => n.id));
+    const nodeRows: { id: string }[] = parseCsv(nodes.content, { columns: true, bom: true });
+    const nodeIds = new Set(nodeRows.map((n) => n.id));
     const rows: { source: string; target: string }[] = parseCsv(edges.content, { columns: true, bom: true });
     expect(rows).toHaveLength(expected.edges);
     // Every edge of the edges table joins two nodes of the nodes table.
