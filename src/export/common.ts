@@ -277,7 +277,7 @@ function propertyValues(
       out.push({ spec, text });
     }
   }
-  for (const key of Object.keys(properties).sort()) {
+  for (const key in properties) {
     const value = properties[key];
     if (byName.has(key) || value === undefined || value === null) continue;
     other[key] = value;
