@@ -19,8 +19,6 @@ const MEETINGS_OF_ACTOR = `
 const ALL_MEETINGS = `
   MATCH (m:Meeting)`;
 
-const NULLABLE_NODE = (v: string) => `CASE WHEN ${v} IS NULL THEN null ELSE ${nodeMap(v)} END`;
-
 const PAIRS = `
   WITH DISTINCT m
   WHERE m.status = 'HELD'
@@ -65,19 +63,34 @@ const PAIRS = `
   WITH a, b, collect(place {.*, actorWays: aWays, counterpartWays: bWays}) AS encounters
   ORDER BY toLower(a.name), toLower(b.name), a.id, b.id
   WITH collect({a: a, b: b, encounters: encounters}) AS pairs
-  // Nodes become maps only for the page returned.
-  RETURN size(pairs) AS total, [pair IN pairs[$skip..($skip + $limit)] | {
-      actor: ${nodeMap('pair.a')},
-      counterpart: ${nodeMap('pair.b')},
+  WITH size(pairs) AS total, pairs[$skip..($skip + $limit)] AS page
+  // Every node of the page once; the pairs name them by id. An actor's meetings and places
+  // recur in many pairs, and maps (with their evidence) are the costly part to send.
+  CALL (page) {
+    UNWIND page AS pair
+    UNWIND [pair.a, pair.b] + reduce(found = [], e IN pair.encounters | found + [e.meeting, e.venue, e.city, e.country]) AS n
+    WITH DISTINCT n WHERE n IS NOT NULL
+    RETURN collect(n) AS nodes
+  }
+  // A row for the total, then one per node and one per pair: the driver decodes many small
+  // records far faster than one large one (a value split across Bolt chunks takes its slow path).
+  UNWIND range(-1, size(nodes) + size(page) - 1) AS i
+  WITH total, i, CASE WHEN 0 <= i < size(nodes) THEN nodes[i] END AS n,
+       CASE WHEN i >= size(nodes) THEN page[i - size(nodes)] END AS pair
+  RETURN CASE WHEN i < 0 THEN total END AS total,
+    CASE WHEN n IS NOT NULL THEN ${nodeMap('n')} END AS node,
+    CASE WHEN pair IS NOT NULL THEN {
+      actor: pair.a.id,
+      counterpart: pair.b.id,
       encounters: [e IN pair.encounters | {
-        meeting: ${nodeMap('e.meeting')},
-        venue: ${NULLABLE_NODE('e.venue')},
-        city: ${NULLABLE_NODE('e.city')},
-        country: ${NULLABLE_NODE('e.country')},
+        meeting: e.meeting.id,
+        venue: e.venue.id,
+        city: e.city.id,
+        country: e.country.id,
         actorWays: e.actorWays,
         counterpartWays: e.counterpartWays
       }]
-    }] AS pairs`;
+    } END AS pair`;
 
 export const WHO_MET_ACTOR = cypher('who-met-actor', `${MEETINGS_OF_ACTOR}${PAIRS}`);
 export const WHO_MET_WHOM = cypher('who-met-whom', `${ALL_MEETINGS}${PAIRS}`);

@@ -21,22 +21,47 @@ interface RawWay {
   link: RawEdge | null;
 }
 
+/** Nodes by id: the statement sends each node of a page once, and pairs name them. */
 interface RawEncounter {
-  meeting: RawNode;
-  venue: RawNode | null;
-  city: RawNode | null;
-  country: RawNode | null;
+  meeting: string;
+  venue: string | null;
+  city: string | null;
+  country: string | null;
   actorWays: RawWay[];
   counterpartWays: RawWay[];
 }
 
 interface RawPair {
-  actor: RawNode;
-  counterpart: RawNode;
+  actor: string;
+  counterpart: string;
   encounters: RawEncounter[];
 }
 
 const view = (raw: RawNode | null): NodeView | null => (raw ? nodeView(toGraphNode(raw)) : null);
+
+/** The page's nodes by id, each made a view once however many pairs name it. */
+class Nodes {
+  private readonly raw: Map<string, RawNode>;
+  private readonly views = new Map<string, NodeView | null>();
+
+  constructor(nodes: RawNode[]) {
+    this.raw = new Map(nodes.map((n) => [String(n.props.id), n]));
+  }
+
+  props(id: string): Record<string, unknown> {
+    return this.raw.get(id)?.props ?? {};
+  }
+
+  view(id: string | null): NodeView | null {
+    if (id === null) return null;
+    let v = this.views.get(id);
+    if (v === undefined) {
+      v = view(this.raw.get(id) ?? null);
+      this.views.set(id, v);
+    }
+    return v;
+  }
+}
 
 export class EncounterRepository {
   constructor(
@@ -49,7 +74,7 @@ export class EncounterRepository {
     const window = dateWindow(args.from, args.to);
     const skip = args.after ? Number(decodeCursor(args.after, 1)[0]) : 0;
     if (!Number.isInteger(skip) || skip < 0) throw badInput('after', 'is not a cursor this list gave out');
-    const [row] = await this.executor.read<{ total: number; pairs: RawPair[] }>(
+    const rows = await this.executor.read<{ total: number | null; node: RawNode | null; pair: RawPair | null }>(
       args.actorId ? WHO_MET_ACTOR : WHO_MET_WHOM,
       {
         actorId: args.actorId ?? null,
@@ -60,11 +85,14 @@ export class EncounterRepository {
         limit: limit + 1,
       },
     );
-    const pairs = (row?.pairs ?? []).map((pair, i) => ({ pair: toPair(pair), position: skip + i + 1 }));
+    const nodes = new Nodes(rows.flatMap((r) => (r.node ? [r.node] : [])));
+    const pairs = rows
+      .flatMap((r) => (r.pair ? [r.pair] : []))
+      .map((pair, i) => ({ pair: toPair(pair, nodes), position: skip + i + 1 }));
     return toPage(
       pairs,
       limit,
-      row?.total ?? 0,
+      rows[0]?.total ?? 0,
       skip > 0,
       (p) => [p.position],
       (p) => p.pair,
@@ -72,13 +100,18 @@ export class EncounterRepository {
   }
 }
 
-function toPair(raw: RawPair): MetPair {
-  const meetings = raw.encounters.map(toEncounter);
-  return { actor: view(raw.actor), counterpart: view(raw.counterpart), meetingCount: meetings.length, meetings };
+function toPair(raw: RawPair, nodes: Nodes): MetPair {
+  const meetings = raw.encounters.map((e) => toEncounter(e, nodes));
+  return {
+    actor: nodes.view(raw.actor),
+    counterpart: nodes.view(raw.counterpart),
+    meetingCount: meetings.length,
+    meetings,
+  };
 }
 
-function toEncounter(raw: RawEncounter): Encounter {
-  const meeting = view(raw.meeting)!;
+function toEncounter(raw: RawEncounter, nodes: Nodes): Encounter {
+  const meeting = nodes.view(raw.meeting)!;
   const evidence: Evidence[] = [];
   const seen = new Set<string>();
   const takingPart = (way: RawWay): TakingPart => {
@@ -102,10 +135,10 @@ function toEncounter(raw: RawEncounter): Encounter {
   };
   return {
     meeting,
-    date: storedPartialDate(raw.meeting.props),
-    venue: view(raw.venue),
-    city: view(raw.city),
-    country: view(raw.country),
+    date: storedPartialDate(nodes.props(raw.meeting)),
+    venue: nodes.view(raw.venue),
+    city: nodes.view(raw.city),
+    country: nodes.view(raw.country),
     actorTookPart: raw.actorWays.map(takingPart),
     counterpartTookPart: raw.counterpartWays.map(takingPart),
     evidence,
