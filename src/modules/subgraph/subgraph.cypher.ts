@@ -41,7 +41,11 @@ function reach(depth: number): string {
   return text;
 }
 
-/** Nodes within `depth` of any seed (nearest first, cut at $maxNodes), and every relationship among them. */
+/**
+ * Nodes within `depth` of any seed (nearest first, cut at $maxNodes), and every relationship
+ * among them: a first row saying whether the cut was needed, then a row per node and one per
+ * relationship — many small records, which the driver decodes far faster than one large one.
+ */
 function subgraphStatement(depth: number): Statement {
   return cypher(
     `subgraph-depth-${depth}`,
@@ -51,9 +55,14 @@ function subgraphStatement(depth: number): Statement {
        UNWIND kept AS a
        MATCH (a)-[r]->(b)
        WHERE b IN kept AND ($types IS NULL OR type(r) IN $types)
-       RETURN collect(${edgeMap('r')}) AS edges
+       RETURN collect(r) AS rels
      }
-     RETURN [n IN kept | ${nodeMap('n')}] AS nodes, edges, truncated`,
+     UNWIND range(-1, size(kept) + size(rels) - 1) AS i
+     WITH truncated, i, CASE WHEN 0 <= i < size(kept) THEN kept[i] END AS n,
+          CASE WHEN i >= size(kept) THEN rels[i - size(kept)] END AS r
+     RETURN CASE WHEN i < 0 THEN truncated END AS truncated,
+            CASE WHEN n IS NOT NULL THEN ${nodeMap('n')} END AS node,
+            CASE WHEN r IS NOT NULL THEN ${edgeMap('r')} END AS edge`,
   );
 }
 

@@ -71,14 +71,20 @@ export class SubgraphRepository {
 
   async subgraph(request: SubgraphRequest): Promise<Subgraph> {
     const params = this.params(request);
-    const [row] = await this.executor.read<{ nodes: RawNode[]; edges: RawEdge[]; truncated: boolean }>(
+    const rows = await this.executor.read<{ truncated: boolean | null; node: RawNode | null; edge: RawEdge | null }>(
       SUBGRAPH_BY_DEPTH[request.depth]!,
       { ...params, maxNodes: request.maxNodes ?? this.config.MAX_SUBGRAPH_NODES },
     );
+    const nodes: GraphNode[] = [];
+    const edges: GraphEdge[] = [];
+    for (const row of rows) {
+      if (row.node) nodes.push(toGraphNode(row.node));
+      else if (row.edge) edges.push(toGraphEdge(row.edge));
+    }
     return {
-      nodes: (row?.nodes ?? []).map(toGraphNode),
-      edges: (row?.edges ?? []).map(toGraphEdge).sort((a, b) => a.id.localeCompare(b.id)),
-      truncated: row?.truncated ?? false,
+      nodes,
+      edges: edges.sort((a, b) => a.id.localeCompare(b.id)),
+      truncated: rows[0]?.truncated ?? false,
     };
   }
 
