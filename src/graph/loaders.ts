@@ -51,7 +51,9 @@ function relationStatement(groups: string[]): Statement {
     const [type, direction] = group.split(':');
     if (!type || !REL_TYPES.has(type)) throw new Error(`not a relationship type: ${type}`);
     const pattern = direction === 'out' ? `(n)-[r:${type}]->(m)` : `(n)<-[r:${type}]-(m)`;
-    return `UNWIND $ids${i} AS id MATCH (n:Entity {id: id}) MATCH ${pattern}
+    // The subquery makes Neo4j expand from each node found by id; left to itself, the planner
+    // may scan every relationship of the type and join, many times slower for a small batch.
+    return `UNWIND $ids${i} AS id MATCH (n:Entity {id: id}) CALL (n) { MATCH ${pattern} RETURN r, m }
       RETURN ${i} AS g, id, ${edgeMap('r')} AS edge, ${nodeMap('m')} AS node`;
   });
   statement = cypher(name, `CALL () {\n${branches.join('\nUNION ALL\n')}\n} RETURN g, id, edge, node`);

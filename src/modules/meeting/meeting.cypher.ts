@@ -3,39 +3,62 @@ import { cypher } from '../../graph/executor';
 import { nodeMap } from '../../graph/records';
 
 /**
- * The filter every meeting list applies. An actor takes part directly, as a member of a
- * participating delegation, or as the country a participating delegation represents.
+ * A participant's meetings — taking part directly, as a member of a participating delegation,
+ * or as the country a participating delegation represents — found from the participant by its
+ * id, not by testing every meeting.
  */
+const PARTICIPANT_MEETINGS = `
+  MATCH (me:Entity {id: $participantId})
+  CALL (me) {
+    MATCH (me)-[:PARTICIPATED_IN]->(m:Meeting) RETURN m
+    UNION
+    MATCH (me)-[:MEMBER_OF]->(:Delegation)-[:PARTICIPATED_IN]->(m:Meeting) RETURN m
+    UNION
+    MATCH (me)<-[:REPRESENTS]-(:Delegation)-[:PARTICIPATED_IN]->(m:Meeting) RETURN m
+  }`;
+
+/** The rest of a list's filter, on each candidate. */
 const MEETING_FILTER = `
   ($status IS NULL OR m.status = $status)
   AND ($from IS NULL OR m.dateEnd >= $from)
   AND ($to IS NULL OR m.dateStart <= $to)
-  AND ($placeId IS NULL OR EXISTS { (m)-[:HELD_AT]->(:Place)-[:LOCATED_IN*0..6]->(:Entity {id: $placeId}) })
-  AND ($participantId IS NULL
-       OR EXISTS { (:Entity {id: $participantId})-[:PARTICIPATED_IN]->(m) }
-       OR EXISTS { (:Entity {id: $participantId})-[:MEMBER_OF]->(:Delegation)-[:PARTICIPATED_IN]->(m) }
-       OR EXISTS { (:Entity {id: $participantId})<-[:REPRESENTS]-(:Delegation)-[:PARTICIPATED_IN]->(m) })`;
+  AND ($placeId IS NULL OR EXISTS { (m)-[:HELD_AT]->(:Place)-[:LOCATED_IN*0..6]->(:Entity {id: $placeId}) })`;
 
-/** Undated meetings (proposed ones, often) sort last in both directions. */
-function listMeetings(direction: 'ASC' | 'DESC') {
+/**
+ * A page of meetings and the total: a first row with the total, then a row per meeting (small
+ * records decode fast, see encounter.cypher.ts). With `byParticipant`, the participant's
+ * meetings; otherwise all. Undated meetings (proposed ones, often) sort last in both directions.
+ */
+function listMeetings(direction: 'ASC' | 'DESC', byParticipant: boolean) {
   const key = direction === 'ASC' ? "coalesce(m.dateStart, '9999-12-31')" : "coalesce(m.dateStart, '0000-01-01')";
   const after = direction === 'ASC' ? '>' : '<';
+  const matching = byParticipant
+    ? `${PARTICIPANT_MEETINGS} WITH m WHERE ${MEETING_FILTER}`
+    : `MATCH (m:Meeting) WHERE ${MEETING_FILTER}`;
   return cypher(
-    `list-meetings-${direction.toLowerCase()}`,
+    `list-meetings-${byParticipant ? 'of-participant-' : ''}${direction.toLowerCase()}`,
     `CALL () {
-       MATCH (m:Meeting) WHERE ${MEETING_FILTER}
+       ${matching}
        RETURN count(m) AS total
      }
      CALL () {
-       MATCH (m:Meeting) WHERE ${MEETING_FILTER}
+       ${matching}
        WITH m, ${key} AS sortKey
        WHERE $afterKey IS NULL OR [sortKey, m.id] ${after} [$afterKey, $afterId]
        WITH m, sortKey ORDER BY sortKey ${direction}, m.id ${direction} LIMIT $limit
-       RETURN collect({node: ${nodeMap('m')}, sortKey: sortKey}) AS rows
+       RETURN collect({m: m, sortKey: sortKey}) AS page
      }
-     RETURN total, rows`,
+     UNWIND range(-1, size(page) - 1) AS i
+     WITH total, i, CASE WHEN i >= 0 THEN page[i] END AS p
+     WITH total, i, p, p.m AS m
+     RETURN CASE WHEN i < 0 THEN total END AS total,
+            CASE WHEN i >= 0 THEN {node: ${nodeMap('m')}, sortKey: p.sortKey} END AS row`,
   );
 }
 
-export const LIST_MEETINGS_ASC = listMeetings('ASC');
-export const LIST_MEETINGS_DESC = listMeetings('DESC');
+export const LIST_MEETINGS = {
+  ASC: listMeetings('ASC', false),
+  DESC: listMeetings('DESC', false),
+  OF_PARTICIPANT_ASC: listMeetings('ASC', true),
+  OF_PARTICIPANT_DESC: listMeetings('DESC', true),
+};

@@ -6,7 +6,7 @@ import { decodeCursor, type Page, pageSize, toPage } from '../common/connection'
 import { dateWindow } from '../common/date-window';
 import { MeetingOrder } from '../common/enums';
 import { type NodeView, nodeView } from '../node/node.view';
-import { LIST_MEETINGS_ASC, LIST_MEETINGS_DESC } from './meeting.cypher';
+import { LIST_MEETINGS } from './meeting.cypher';
 import type { MeetingsArgs } from './meeting.input';
 
 export class MeetingRepository {
@@ -20,22 +20,28 @@ export class MeetingRepository {
     const limit = pageSize(args.first, this.config.DEFAULT_PAGE_SIZE, this.config.MAX_PAGE_SIZE);
     const window = dateWindow(filter.from, filter.to, ['filter.from', 'filter.to']);
     const [afterKey, afterId] = args.after ? (decodeCursor(args.after, 2) as [string, string]) : [null, null];
-    const statement = args.orderBy === MeetingOrder.DATE_DESC ? LIST_MEETINGS_DESC : LIST_MEETINGS_ASC;
-    const [row] = await this.executor.read<{ total: number; rows: { node: RawNode; sortKey: string }[] }>(statement, {
-      status: filter.status ?? null,
-      from: window.from,
-      to: window.to,
-      placeId: filter.placeId ?? null,
-      participantId: filter.participantId ?? null,
-      afterKey,
-      afterId,
-      limit: limit + 1,
-    });
-    const rows = (row?.rows ?? []).map((r) => ({ node: nodeView(toGraphNode(r.node)), sortKey: r.sortKey }));
+    const direction = args.orderBy === MeetingOrder.DATE_DESC ? ('DESC' as const) : ('ASC' as const);
+    const statement = LIST_MEETINGS[filter.participantId ? (`OF_PARTICIPANT_${direction}` as const) : direction];
+    const result = await this.executor.read<{ total: number | null; row: { node: RawNode; sortKey: string } | null }>(
+      statement,
+      {
+        status: filter.status ?? null,
+        from: window.from,
+        to: window.to,
+        placeId: filter.placeId ?? null,
+        participantId: filter.participantId ?? null,
+        afterKey,
+        afterId,
+        limit: limit + 1,
+      },
+    );
+    const rows = result.flatMap(({ row: r }) =>
+      r ? [{ node: nodeView(toGraphNode(r.node)), sortKey: r.sortKey }] : [],
+    );
     return toPage(
       rows,
       limit,
-      row?.total ?? 0,
+      result[0]?.total ?? 0,
       Boolean(args.after),
       (r) => [r.sortKey, r.node.id],
       (r) => r.node,
