@@ -32,8 +32,8 @@ export const edgeMap = (v: string) =>
  * once, as the parameter `keys` names: a row holds the values of those properties in that order
  * (null where absent), then any other property as a `[key, value]` pair. A node is
  * `[labels, values, others]` (the search key left out: only the index reads it), a relationship
- * `[type, from, to, values, others]`. `p` must hold the element's `properties(…)`, read once: a
- * dynamic `n[k]` on the element itself reads the property store again for every key.
+ * `[type, from, to, values, others]`. `p` must hold the element's `properties(…)`, read once
+ * for all the keys (rather than a dynamic `n[k]` on the element for each).
  */
 export const nodeRow = (v: string, p: string, keys: string) =>
   `[labels(${v}), [k IN ${keys} | ${p}[k]], [k IN keys(${p}) WHERE NOT k IN ${keys} AND k <> 'searchText' | [k, ${p}[k]]]]`;
