@@ -28,47 +28,101 @@ export const edgeMap = (v: string) =>
 
 /**
  * The same as lists, for statements that stream many rows (exports): the driver decodes a list
- * several times faster than a map, whose every key it defines one by one. Property names travel
- * once, as the parameter `keys` names: a row holds the values of those properties in that order
- * (null where absent), then any other property as a `[key, value]` pair. A node is
- * `[labels, values, others]` (the search key left out: only the index reads it), a relationship
- * `[type, from, to, values, others]`. `p` must hold the element's `properties(…)`, read once
- * for all the keys (rather than a dynamic `n[k]` on the element for each).
+ * several times faster than a map, whose every key it defines one by one. A node is
+ * `[labels, keys, values]` (the search key left out: only the index reads it), a relationship
+ * `[type, from, to, keys, values]`: the element's property names and, in the same order, their
+ * values. `p` must hold the element's `properties(…)`, read once for all the keys. Measured on
+ * 100k elements against the earlier form (values by position of a fixed list of 40 names, the
+ * rest as pairs): Neo4j's CPU 1.9 → 1.3 s, ours for decoding 0.65 → 0.55 s.
  */
-export const nodeRow = (v: string, p: string, keys: string) =>
-  `[labels(${v}), [k IN ${keys} | ${p}[k]], [k IN keys(${p}) WHERE NOT k IN ${keys} AND k <> 'searchText' | [k, ${p}[k]]]]`;
-export const edgeRow = (v: string, p: string, keys: string, from: string, to: string) =>
-  `[type(${v}), ${from}, ${to}, [k IN ${keys} | ${p}[k]], [k IN keys(${p}) WHERE NOT k IN ${keys} | [k, ${p}[k]]]]`;
+export const nodeRow = (v: string, p: string) =>
+  `[labels(${v}), [k IN keys(${p}) WHERE k <> 'searchText'], [k IN keys(${p}) WHERE k <> 'searchText' | ${p}[k]]]`;
+export const edgeRow = (v: string, p: string, from: string, to: string) =>
+  `[type(${v}), ${from}, ${to}, keys(${p}), [k IN keys(${p}) | ${p}[k]]]`;
 
-type Others = [key: string, value: unknown][];
-export type NodeRow = [labels: string[], values: unknown[], others: Others];
-export type EdgeRow = [type: string, from: string, to: string, values: unknown[], others: Others];
+export type NodeRow = [labels: string[], keys: string[], values: unknown[]];
+export type EdgeRow = [type: string, from: string, to: string, keys: string[], values: unknown[]];
 
-export function nodeFromRow([labels, values, others]: NodeRow, keys: readonly string[]): GraphNode {
-  return toGraphNode({ labels, props: rowProperties(keys, values, others) });
+export function nodeFromRow([labels, keys, values]: NodeRow): GraphNode {
+  const row = readRow(keys, values);
+  return {
+    id: String(row.id),
+    kind: kindOf(labels),
+    name: String(row.name ?? row.properties.title ?? row.id),
+    properties: row.properties,
+    evidence: row.evidence,
+  };
 }
 
-export function edgeFromRow([type, from, to, values, others]: EdgeRow, keys: readonly string[]): GraphEdge {
-  return toGraphEdge({ type, from, to, props: rowProperties(keys, values, others) });
+export function edgeFromRow([type, from, to, keys, values]: EdgeRow): GraphEdge {
+  const row = readRow(keys, values);
+  return {
+    id: String(row.id ?? `${from}-${type}->${to}`),
+    type: type as RelType,
+    from,
+    to,
+    properties: row.properties,
+    evidence: row.evidence,
+  };
 }
 
-function rowProperties(keys: readonly string[], values: unknown[], others: Others): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
-  for (let i = 0; i < keys.length; i++) {
-    if (values[i] !== null) props[keys[i]!] = values[i];
-  }
-  for (const [key, value] of others) props[key] = value;
-  return props;
+/**
+ * Where a row's values go, for one list of property names in the order Neo4j sent them: the
+ * properties in key order (so every element's object is built in the same order, which keeps
+ * V8 on one object shape per set of names and spares the exports a sort), and the positions of
+ * the reserved ones. Elements share a few such lists, so each is worked out once.
+ */
+interface RowLayout {
+  keys: readonly string[];
+  properties: readonly (readonly [key: string, index: number])[];
+  reserved: ReadonlyMap<string, number>;
+}
+
+/** Enough for every combination of properties the model writes; beyond it, layouts are not kept. */
+const MAX_LAYOUTS = 512;
+const layouts = new Map<string, RowLayout>();
+
+function layoutOf(keys: readonly string[]): RowLayout {
+  const signature = keys.join('\u0000');
+  const known = layouts.get(signature);
+  if (known && known.keys.length === keys.length && known.keys.every((key, i) => key === keys[i])) return known;
+  const properties = keys
+    .map((key, index) => [key, index] as const)
+    .filter(([key]) => !RESERVED_PROPERTIES.has(key))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const reserved = new Map(
+    keys.map((key, index) => [key, index] as const).filter(([key]) => RESERVED_PROPERTIES.has(key)),
+  );
+  const layout = { keys: [...keys], properties, reserved };
+  if (layouts.size < MAX_LAYOUTS) layouts.set(signature, layout);
+  return layout;
+}
+
+function readRow(keys: readonly string[], values: readonly unknown[]) {
+  const layout = layoutOf(keys);
+  const properties: Record<string, PropertyValue> = {};
+  for (const [key, index] of layout.properties) properties[key] = values[index] as PropertyValue;
+  const get = (key: string) => {
+    const index = layout.reserved.get(key);
+    return index === undefined ? undefined : values[index];
+  };
+  return {
+    id: get('id'),
+    name: get('name'),
+    properties,
+    evidence: evidenceFromLists(get('evidenceSourceIds'), get('evidenceQuotes'), get('evidenceOffsets')),
+  };
 }
 
 const KINDS = new Set<string>(Object.values(NodeKind));
 
+const kindOf = (labels: readonly string[]) => labels.find((l) => KINDS.has(l)) as NodeKind;
+
 export function toGraphNode(raw: RawNode): GraphNode {
-  const kind = raw.labels.find((l) => KINDS.has(l)) as NodeKind;
   const p = raw.props;
   return {
     id: String(p.id),
-    kind,
+    kind: kindOf(raw.labels),
     name: String(p.name ?? p.title ?? p.id),
     properties: plainProperties(p),
     evidence: evidenceFromLists(p.evidenceSourceIds, p.evidenceQuotes, p.evidenceOffsets),
@@ -90,7 +144,6 @@ export function toGraphEdge(raw: RawEdge): GraphEdge {
 function plainProperties(props: Record<string, unknown>): Record<string, PropertyValue> {
   const out: Record<string, PropertyValue> = {};
   const keys = Object.keys(props);
-  // Export rows come with their keys in order already (see nodeRow).
   if (!keys.every((key, i) => i === 0 || keys[i - 1]! <= key)) keys.sort();
   for (const key of keys) {
     if (!RESERVED_PROPERTIES.has(key)) out[key] = props[key] as PropertyValue;

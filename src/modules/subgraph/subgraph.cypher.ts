@@ -71,10 +71,9 @@ function subgraphStatement(depth: number): Statement {
  * seeds no node has, and the sources its nodes' evidence cites — then a row per node, nearest
  * the seeds first, then a row per relationship among them (each once, from its start node);
  * only the head when a seed is missing or the size is over $maxNodes; $withNodes and $withEdges
- * (booleans) leave either kind out, for a file that holds one. Rows carry the properties
- * named in $nodeKeys / $edgeKeys by position (see records.ts). Neo4j tests `b IN
- * reached` against a hash set it builds once per list, so the relationship check is constant
- * time per candidate.
+ * (booleans) leave either kind out, for a file that holds one. Rows are lists (see records.ts).
+ * Neo4j tests `b IN reached` against a hash set it builds once per list, so the relationship
+ * check is constant time per candidate (and `b` needs no label: everything reached is an Entity).
  */
 function exportStatement(depth: number): Statement {
   return cypher(
@@ -100,13 +99,13 @@ function exportStatement(depth: number): Statement {
        UNION ALL
        UNWIND CASE WHEN $withNodes THEN kept ELSE [] END AS n
        WITH n, properties(n) AS p
-       RETURN null AS head, ${nodeRow('n', 'p', '$nodeKeys')} AS node, null AS edge
+       RETURN null AS head, ${nodeRow('n', 'p')} AS node, null AS edge
        UNION ALL
        UNWIND CASE WHEN $withEdges THEN kept ELSE [] END AS a
-       MATCH (a)-[r]->(b:Entity)
+       MATCH (a)-[r]->(b)
        WHERE b IN reached AND ($types IS NULL OR type(r) IN $types)
        WITH a, r, b, properties(r) AS p
-       RETURN null AS head, null AS node, ${edgeRow('r', 'p', '$edgeKeys', 'a.id', 'b.id')} AS edge
+       RETURN null AS head, null AS node, ${edgeRow('r', 'p', 'a.id', 'b.id')} AS edge
      }
      RETURN head, node, edge`,
   );

@@ -1,7 +1,6 @@
 /** Subgraphs around seeds, and shortest paths between two nodes, as plain GraphNode/GraphEdge. */
 import type { Config } from '../../config';
 import { appError, badInput, ErrorCode, limitExceeded } from '../../errors';
-import { EDGE_PROPERTY_ATTRIBUTES, NODE_PROPERTY_ATTRIBUTES } from '../../export/common';
 import type { Executor } from '../../graph/executor';
 import { RelType } from '../../graph/model';
 import {
@@ -14,7 +13,7 @@ import {
   toGraphEdge,
   toGraphNode,
 } from '../../graph/records';
-import { type GraphEdge, type GraphNode, RESERVED_PROPERTIES, type Subgraph } from '../../graph/types';
+import type { GraphEdge, GraphNode, Subgraph } from '../../graph/types';
 import { dateWindow } from '../common/date-window';
 import { EXPORT_BY_DEPTH, PATH_BY_HOPS, SUBGRAPH_BY_DEPTH } from './subgraph.cypher';
 
@@ -55,14 +54,6 @@ export interface PathResult {
 
 const REL_TYPES = new Set<string>(Object.values(RelType));
 
-/**
- * The properties export rows carry by position (records.ts `nodeRow`): every property the model
- * writes, sorted, so the properties come out in the order exports write them.
- */
-const STORED = [...RESERVED_PROPERTIES].filter((k) => k !== 'searchText');
-const NODE_KEYS = [...STORED, ...NODE_PROPERTY_ATTRIBUTES.map((a) => a.name)].sort();
-const EDGE_KEYS = [...STORED, ...EDGE_PROPERTY_ATTRIBUTES.map((a) => a.name)].sort();
-
 export class SubgraphRepository {
   constructor(
     private readonly executor: Executor,
@@ -102,8 +93,6 @@ export class SubgraphRepository {
     const params = {
       ...this.params(request),
       maxNodes: request.maxNodes ?? this.config.MAX_EXPORT_NODES,
-      nodeKeys: NODE_KEYS,
-      edgeKeys: EDGE_KEYS,
       withNodes: request.parts?.nodes ?? true,
       withEdges: request.parts?.edges ?? true,
     };
@@ -115,11 +104,11 @@ export class SubgraphRepository {
       (row) => {
         if (row.node) {
           nodes += 1;
-          return handlers.node(nodeFromRow(row.node as NodeRow, NODE_KEYS));
+          return handlers.node(nodeFromRow(row.node as NodeRow));
         }
         if (row.edge) {
           edges += 1;
-          return handlers.edge(edgeFromRow(row.edge as EdgeRow, EDGE_KEYS));
+          return handlers.edge(edgeFromRow(row.edge as EdgeRow));
         }
         const head = row.head as ExportSize & { missing: string[] };
         if (head.missing.length > 0) {
