@@ -11,18 +11,18 @@ import { NodeKind } from '../graph/model';
 import type { GraphEdge, GraphNode } from '../graph/types';
 import {
   type AttributeSpec,
-  type AttributeValue,
+  type AttributeVisitor,
   EDGE_ATTRIBUTES,
-  edgeAttributeValues,
   edgeLabel,
   LABEL_ATTRIBUTE,
   NODE_ATTRIBUTES,
-  nodeAttributeValues,
   type TimeSpan,
   timeSpan,
+  visitEdgeAttributes,
+  visitNodeAttributes,
 } from './common';
 import type { ExportMeta, ExportSink, ExportWriter } from './format';
-import { xmlStream } from './xml';
+import { type ElementLine, xmlStream } from './xml';
 
 const GEXF_NS = 'http://www.gexf.net/1.2draft';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -49,6 +49,8 @@ export function gexfWriter(sink: ExportSink): ExportWriter {
   // Spans of the dated meetings seen so far, for the edges that come after all nodes: the one
   // thing this writer keeps, an id and a span per meeting (about 150 bytes each).
   const meetingSpans = new Map<string, TimeSpan>();
+  const line = xml.line;
+  const attvalue = attvalueWriter(line);
   let inEdges = false;
   const startEdges = () => {
     doc.up().ele('edges');
@@ -62,13 +64,15 @@ export function gexfWriter(sink: ExportSink): ExportWriter {
     node(node) {
       const span = timeSpan(node.properties);
       if (span && node.kind === NodeKind.Meeting) meetingSpans.set(node.id, span);
-      nodeElement(doc, node, span);
+      nodeElement(line, node, span, attvalue);
+      xml.element();
       xml.flush();
     },
     edge(edge) {
       if (!inEdges) startEdges();
       const span = timeSpan(edge.properties) ?? meetingSpans.get(edge.from) ?? meetingSpans.get(edge.to);
-      edgeElement(doc, edge, span);
+      edgeElement(line, edge, span, attvalue);
+      xml.element();
       xml.flush();
     },
     end() {
@@ -121,16 +125,16 @@ function declareAttributes(doc: XMLDocumentCB, domain: 'node' | 'edge', specs: r
   doc.up();
 }
 
-function nodeElement(doc: XMLDocumentCB, node: GraphNode, span: TimeSpan | undefined): void {
-  const values = nodeAttributeValues(node);
-  doc.ele('node', { id: node.id, label: node.name, ...spanOf(span) });
-  addValues(doc, values);
-  doc.up();
+function nodeElement(line: ElementLine, node: GraphNode, span: TimeSpan | undefined, attvalue: AttributeVisitor): void {
+  line.open('node', { id: node.id, label: node.name, start: span?.start, end: span?.end });
+  line.open('attvalues', {});
+  visitNodeAttributes(node, attvalue);
+  line.close('attvalues');
+  line.close('node');
 }
 
-function edgeElement(doc: XMLDocumentCB, edge: GraphEdge, span: TimeSpan | undefined): void {
-  const values = edgeAttributeValues(edge);
-  doc.ele('edge', {
+function edgeElement(line: ElementLine, edge: GraphEdge, span: TimeSpan | undefined, attvalue: AttributeVisitor): void {
+  line.open('edge', {
     id: edge.id,
     source: edge.from,
     target: edge.to,
@@ -138,24 +142,19 @@ function edgeElement(doc: XMLDocumentCB, edge: GraphEdge, span: TimeSpan | undef
     // GEXF 1.3's edge kind, which Gephi reads in any version: without it Gephi would merge two
     // edges of different types between the same nodes.
     kind: edge.type,
-    ...spanOf(span),
+    start: span?.start,
+    end: span?.end,
   });
-  addValues(doc, values);
-  doc.up();
+  line.open('attvalues', {});
+  visitEdgeAttributes(edge, attvalue);
+  line.close('attvalues');
+  line.close('edge');
 }
 
-function spanOf(span: TimeSpan | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (span?.start) out.start = span.start;
-  if (span?.end) out.end = span.end;
-  return out;
-}
-
-function addValues(doc: XMLDocumentCB, values: readonly AttributeValue[]): void {
-  doc.ele('attvalues');
-  for (const { spec, text } of values) {
-    if (spec === LABEL_ATTRIBUTE) continue;
-    doc.ele('attvalue', { for: spec.name, value: text }).up();
-  }
-  doc.up();
+/** Writes one attribute as `<attvalue for="kind" value="Person"/>`; labels are GEXF's own, not attvalues. */
+function attvalueWriter(line: ElementLine): AttributeVisitor {
+  return (spec, text) => {
+    if (spec === LABEL_ATTRIBUTE) return;
+    line.leaf('attvalue', { for: spec.name, value: text });
+  };
 }

@@ -5,17 +5,16 @@
  * evidence are JSON strings. The export's meta goes into graph-level data.
  */
 import type { XMLDocumentCB } from 'xmlbuilder';
-import type { GraphEdge, GraphNode } from '../graph/types';
 import {
   type AttributeSpec,
-  type AttributeValue,
+  type AttributeVisitor,
   EDGE_ATTRIBUTES,
-  edgeAttributeValues,
   NODE_ATTRIBUTES,
-  nodeAttributeValues,
+  visitEdgeAttributes,
+  visitNodeAttributes,
 } from './common';
 import type { ExportMeta, ExportSink, ExportWriter } from './format';
-import { xmlStream } from './xml';
+import { type ElementLine, xmlStream } from './xml';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -37,17 +36,26 @@ const ELEMENT_DEPTH = 2;
 export function graphmlWriter(sink: ExportSink): ExportWriter {
   const xml = xmlStream(sink, ELEMENT_DEPTH);
   const doc = xml.doc;
+  const line = xml.line;
+  const nodeData = dataWriter(line, 'n', NODE_ATTRIBUTES);
+  const edgeData = dataWriter(line, 'e', EDGE_ATTRIBUTES);
   return {
     begin(meta) {
       head(doc, meta);
       xml.flush();
     },
     node(node) {
-      nodeElement(doc, node);
+      line.open('node', { id: node.id });
+      visitNodeAttributes(node, nodeData);
+      line.close('node');
+      xml.element();
       xml.flush();
     },
     edge(edge) {
-      edgeElement(doc, edge);
+      line.open('edge', { id: edge.id, source: edge.from, target: edge.to });
+      visitEdgeAttributes(edge, edgeData);
+      line.close('edge');
+      xml.element();
       xml.flush();
     },
     end() {
@@ -55,6 +63,12 @@ export function graphmlWriter(sink: ExportSink): ExportWriter {
       xml.flush();
     },
   };
+}
+
+/** Writes one attribute as `<data key="n_kind">Person</data>`; each key's attributes are made once. */
+function dataWriter(line: ElementLine, prefix: string, specs: readonly AttributeSpec[]): AttributeVisitor {
+  const keys = new Map(specs.map((spec) => [spec, { key: `${prefix}_${spec.name}` }]));
+  return (spec, text) => line.leaf('data', keys.get(spec)!, text);
 }
 
 /** Everything before the first node: the root, the keys, and the graph with its data; graph stays open. */
@@ -82,22 +96,4 @@ function declareKeys(doc: XMLDocumentCB, domain: string, prefix: string, specs: 
   for (const spec of specs) {
     doc.ele('key', { id: `${prefix}_${spec.name}`, for: domain, 'attr.name': spec.name, 'attr.type': spec.type }).up();
   }
-}
-
-function nodeElement(doc: XMLDocumentCB, node: GraphNode): void {
-  const values = nodeAttributeValues(node);
-  doc.ele('node', { id: node.id });
-  addData(doc, 'n', values);
-  doc.up();
-}
-
-function edgeElement(doc: XMLDocumentCB, edge: GraphEdge): void {
-  const values = edgeAttributeValues(edge);
-  doc.ele('edge', { id: edge.id, source: edge.from, target: edge.to });
-  addData(doc, 'e', values);
-  doc.up();
-}
-
-function addData(doc: XMLDocumentCB, prefix: string, values: readonly AttributeValue[]): void {
-  for (const { spec, text } of values) doc.ele('data', { key: `${prefix}_${spec.name}` }, text).up();
 }

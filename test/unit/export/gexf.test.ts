@@ -1,6 +1,5 @@
 import { ExportFormat, exportSubgraph } from '../../../src/export/index';
 import { ROLE_CODES } from '../../../src/graph/model';
-import type { GraphNode } from '../../../src/graph/types';
 import {
   EXPORT_META,
   exportFixture,
