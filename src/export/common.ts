@@ -81,9 +81,22 @@ export function roleCodes(edge: GraphEdge): { cameo: string; plover: string } | 
  * the CAMEO and PLOVER codes of the role (derived from ROLE_CODES, so always current).
  */
 export function edgeProperties(edge: GraphEdge): Record<string, PropertyValue> {
+  const properties = sortedProperties(edge.properties);
   const codes = roleCodes(edge);
-  return sortedProperties(codes ? { ...edge.properties, ...codes } : edge.properties);
+  if (!codes) return properties;
+  // The codes merged in at their places in key order: one copy, no sort.
+  const out: Record<string, PropertyValue> = {};
+  let next = 0;
+  for (const key in properties) {
+    for (; next < CODE_KEYS.length && CODE_KEYS[next]! < key; next++) out[CODE_KEYS[next]!] = codes[CODE_KEYS[next]!];
+    if (key !== 'cameo' && key !== 'plover') out[key] = properties[key]!;
+  }
+  for (; next < CODE_KEYS.length; next++) out[CODE_KEYS[next]!] = codes[CODE_KEYS[next]!];
+  return out;
 }
+
+/** The role code keys, sorted. */
+const CODE_KEYS = ['cameo', 'plover'] as const;
 
 /** `PARTICIPATED_IN (HOST)`, `MEMBER_OF (HEAD)`, `HELD_AT`. */
 export function edgeLabel(edge: GraphEdge): string {

@@ -50,43 +50,47 @@ export function nodeStatement(node: GraphNode): string {
   if (!label) throw exportError(`node ${JSON.stringify(node.id)} has unknown kind ${JSON.stringify(node.kind)}`);
   const properties = sortedProperties(node.properties);
   const aliases = Array.isArray(properties.aliases) ? (properties.aliases as string[]) : [];
-  const map = propertyMap({
-    ...properties,
+  const entries: string[] = [];
+  addEntries(entries, properties);
+  addEntries(entries, {
     name: node.name,
     // As src/ingest/load.ts writes it: full-text indexes skip lists, so names and aliases share one string.
     searchText: searchText(node.name, aliases),
-    ...evidenceLists(node),
   });
-  return `MERGE (n:${ENTITY_LABEL} {id: ${cypherString(node.id)}}) SET n:${label}, n += ${map};`;
+  addEvidence(entries, node);
+  return `MERGE (n:${ENTITY_LABEL} {id: ${cypherString(node.id)}}) SET n:${label}, n += {${entries.join(', ')}};`;
 }
 
 export function edgeStatement(edge: GraphEdge): string {
   const type = TYPES.get(edge.type);
   if (!type) throw exportError(`edge ${JSON.stringify(edge.id)} has unknown type ${JSON.stringify(edge.type)}`);
-  const map = propertyMap({ ...edgeProperties(edge), ...evidenceLists(edge) });
+  const entries: string[] = [];
+  addEntries(entries, edgeProperties(edge));
+  addEvidence(entries, edge);
   return (
     `MATCH (a:${ENTITY_LABEL} {id: ${cypherString(edge.from)}}) ` +
     `MATCH (b:${ENTITY_LABEL} {id: ${cypherString(edge.to)}}) ` +
-    `MERGE (a)-[r:${type} {id: ${cypherString(edge.id)}}]->(b) SET r += ${map};`
+    `MERGE (a)-[r:${type} {id: ${cypherString(edge.id)}}]->(b) SET r += {${entries.join(', ')}};`
   );
 }
 
-function evidenceLists(element: GraphNode | GraphEdge): Record<string, PropertyValue> {
-  return {
-    evidenceSourceIds: element.evidence.map((e) => e.sourceId),
-    evidenceQuotes: element.evidence.map((e) => e.quote),
-    evidenceOffsets: element.evidence.map((e) => e.offset),
-  };
+/** Evidence as the graph stores it: three parallel lists. */
+function addEvidence(entries: string[], { evidence }: GraphNode | GraphEdge): void {
+  addEntries(entries, {
+    evidenceSourceIds: evidence.map((e) => e.sourceId),
+    evidenceQuotes: evidence.map((e) => e.quote),
+    evidenceOffsets: evidence.map((e) => e.offset),
+  });
 }
 
-function propertyMap(properties: Record<string, PropertyValue>): string {
-  const entries: string[] = [];
-  for (const [key, value] of Object.entries(properties)) {
+/** `key: value` entries of a map literal, in the order given; null and undefined values left out. */
+function addEntries(entries: string[], properties: Record<string, PropertyValue>): void {
+  for (const key in properties) {
+    const value = properties[key];
     if (value === null || value === undefined) continue;
     if (!PROPERTY_KEY.test(key)) throw exportError(`property name ${JSON.stringify(key)} is not a plain identifier`);
     entries.push(`${key}: ${cypherValue(value, key)}`);
   }
-  return `{${entries.join(', ')}}`;
 }
 
 function cypherValue(value: PropertyValue, key: string): string {
@@ -119,8 +123,12 @@ function cypherNumber(value: number, asFloat: boolean, key: string): string {
  * newlines from ending a statement line and the script readable as ASCII.
  */
 export function cypherString(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return `'${text}'`;
   return `'${asciiOnly(text.replace(/[\\']/g, (c) => `\\${c}`))}'`;
 }
+
+/** Anything but printable ASCII other than backslash and quote: most values hold none. */
+const NEEDS_ESCAPING = /[^\x20-\x26\x28-\x5b\x5d-\x7e]/;
 
 const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
 

@@ -4,7 +4,7 @@
  * flat in `data` beside `id`, `label` and `kind` (nodes) or `source`, `target`, `type` and `label`
  * ("TYPE (ROLE)") on edges, which win over a property of the same name; `evidence` is the list.
  */
-import type { GraphEdge, GraphNode } from '../graph/types';
+import type { GraphEdge, GraphNode, PropertyValue } from '../graph/types';
 import { edgeLabel, edgeProperties, evidenceList, jsonArraysWriter, metaObject, sortedProperties } from './common';
 import type { ExportSink, ExportWriter } from './format';
 
@@ -22,23 +22,32 @@ export function cytoscapeWriter(sink: ExportSink): ExportWriter {
 }
 
 export function cytoscapeNodeData(node: GraphNode) {
-  return {
-    ...sortedProperties(node.properties),
-    id: node.id,
-    label: node.name,
-    kind: node.kind,
-    evidence: evidenceList(node.evidence),
-  };
+  const data = copyOf(sortedProperties(node.properties));
+  data.id = node.id;
+  data.label = node.name;
+  data.kind = node.kind;
+  data.evidence = evidenceList(node.evidence);
+  return data;
 }
 
 export function cytoscapeEdgeData(edge: GraphEdge) {
-  return {
-    ...edgeProperties(edge),
-    id: edge.id,
-    source: edge.from,
-    target: edge.to,
-    type: edge.type,
-    label: edgeLabel(edge),
-    evidence: evidenceList(edge.evidence),
-  };
+  const data = copyOf(edgeProperties(edge));
+  data.id = edge.id;
+  data.source = edge.from;
+  data.target = edge.to;
+  data.type = edge.type;
+  data.label = edgeLabel(edge);
+  data.evidence = evidenceList(edge.evidence);
+  return data;
+}
+
+/**
+ * The properties first, then the element's own fields (which take the place of properties of
+ * the same name). Copied key by key: an object spread of these objects, whose shapes vary, was
+ * most of the writer's time.
+ */
+function copyOf(properties: Record<string, PropertyValue>): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const key in properties) data[key] = properties[key];
+  return data;
 }

@@ -7,6 +7,7 @@ import {
   roleCodes,
   timeSpan,
 } from '../../../src/export/common';
+import { CSV_ROWS_PER_CALL } from '../../../src/export/csv';
 import {
   createExportWriter,
   ExportFormat,
@@ -93,8 +94,8 @@ describe('writer contract', () => {
     );
   });
 
-  it.each(FORMATS)('%s: streams in many chunks that add up to exportSubgraph', (format) => {
-    const subgraph = exportFixture();
+  /** Writes `subgraph` with a streaming writer: the chunks handed over before `end()`, and all of them. */
+  const streamed = (format: ExportFormat, subgraph: ReturnType<typeof exportFixture>) => {
     const chunks: string[] = [];
     const writer = createExportWriter(format, (c) => chunks.push(c));
     writer.begin({
@@ -105,9 +106,33 @@ describe('writer contract', () => {
     });
     for (const node of subgraph.nodes) writer.node(node);
     for (const edge of subgraph.edges) writer.edge(edge);
+    const beforeEnd = chunks.length;
     writer.end();
-    expect(chunks.length).toBeGreaterThan(subgraph.nodes.length);
-    expect(chunks.join('')).toBe(exportSubgraph(subgraph, format, EXPORT_META));
+    return { beforeEnd, text: chunks.join('') };
+  };
+
+  it.each(FORMATS.filter((f) => f !== ExportFormat.CSV))(
+    '%s: streams a chunk per element that add up to exportSubgraph',
+    (format) => {
+      const subgraph = exportFixture();
+      const { beforeEnd, text } = streamed(format, subgraph);
+      expect(beforeEnd).toBeGreaterThan(subgraph.nodes.length);
+      expect(text).toBe(exportSubgraph(subgraph, format, EXPORT_META));
+    },
+  );
+
+  it('CSV: streams rows a batch at a time, adding up to exportSubgraph', () => {
+    const template = exportFixture();
+    // Enough rows for three batches of CSV_ROWS_PER_CALL and a part batch.
+    const nodes = Array.from({ length: 3 * CSV_ROWS_PER_CALL + 10 }, (_, i) => ({
+      ...template.nodes[i % template.nodes.length]!,
+      id: `person:n${i}`,
+    }));
+    const subgraph = { ...template, nodes, edges: [] };
+    const { beforeEnd, text } = streamed(ExportFormat.CSV, subgraph);
+    expect(beforeEnd).toBe(1 + 3); // the header, then three full batches; the rest at end()
+    expect(text).toBe(exportSubgraph(subgraph, ExportFormat.CSV, EXPORT_META));
+    expect(text.split('\r\n').length - 2).toBe(nodes.length); // rows, after the header, before the last CRLF
   });
 });
 
