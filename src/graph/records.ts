@@ -82,10 +82,17 @@ interface RowLayout {
 const MAX_LAYOUTS = 512;
 const layouts = new Map<string, RowLayout>();
 
+/** The layout of the row before: rows in a row mostly have the same names (nodes of a kind, edges of a type). */
+let lastLayout: RowLayout | undefined;
+
 function layoutOf(keys: readonly string[]): RowLayout {
+  if (lastLayout && sameKeys(lastLayout.keys, keys)) return lastLayout;
   const signature = keys.join('\u0000');
   const known = layouts.get(signature);
-  if (known && known.keys.length === keys.length && known.keys.every((key, i) => key === keys[i])) return known;
+  if (known && sameKeys(known.keys, keys)) {
+    lastLayout = known;
+    return known;
+  }
   const properties = keys
     .map((key, index) => [key, index] as const)
     .filter(([key]) => !RESERVED_PROPERTIES.has(key))
@@ -95,7 +102,14 @@ function layoutOf(keys: readonly string[]): RowLayout {
   );
   const layout = { keys: [...keys], properties, reserved };
   if (layouts.size < MAX_LAYOUTS) layouts.set(signature, layout);
+  lastLayout = layout;
   return layout;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function readRow(keys: readonly string[], values: readonly unknown[]) {

@@ -54,6 +54,17 @@ export interface PathResult {
 
 const REL_TYPES = new Set<string>(Object.values(RelType));
 
+/**
+ * `handle` on each item in order, waiting for it whenever it returns a promise (a reader that
+ * wants the export to slow down); synchronous as long as it never does.
+ */
+function inTurn<T>(items: readonly T[], handle: (item: T) => Promise<void> | void): Promise<void> | void {
+  for (let i = 0; i < items.length; i++) {
+    const pending = handle(items[i]!);
+    if (pending) return pending.then(() => inTurn(items.slice(i + 1), handle));
+  }
+}
+
 export class SubgraphRepository {
   constructor(
     private readonly executor: Executor,
@@ -102,13 +113,17 @@ export class SubgraphRepository {
       EXPORT_BY_DEPTH[request.depth]!,
       params,
       (row) => {
-        if (row.node) {
-          nodes += 1;
-          return handlers.node(nodeFromRow(row.node as NodeRow));
+        if (row.nodes) {
+          return inTurn(row.nodes as NodeRow[], (node) => {
+            nodes += 1;
+            return handlers.node(nodeFromRow(node));
+          });
         }
-        if (row.edge) {
-          edges += 1;
-          return handlers.edge(edgeFromRow(row.edge as EdgeRow));
+        if (row.edges) {
+          return inTurn(row.edges as EdgeRow[], (edge) => {
+            edges += 1;
+            return handlers.edge(edgeFromRow(edge));
+          });
         }
         const head = row.head as ExportSize & { missing: string[] };
         if (head.missing.length > 0) {
