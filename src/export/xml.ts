@@ -103,32 +103,34 @@ export const STRINGIFIER_CHANGES = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]
  * values converted by xmlbuilder's stringifier. Attributes whose value is undefined are left out.
  */
 export class ElementLine {
-  private markup = '';
+  /** Joined once per line: a string grown piece by piece is a tree V8 must flatten later, slowly. */
+  private parts: string[] = [];
 
   constructor(private readonly stringify: Stringifier) {}
 
   /** `<name a="v" …>` */
   open(name: string, attributes: Attributes): void {
-    this.markup += `<${name}${this.attributes(attributes)}>`;
+    this.parts.push(`<${name}${this.attributes(attributes)}>`);
   }
 
   /** `<name a="v" …/>`, or with text `<name a="v" …>text</name>` */
   leaf(name: string, attributes: Attributes, text?: string): void {
-    this.markup +=
+    this.parts.push(
       text === undefined
         ? `<${name}${this.attributes(attributes)}/>`
-        : `<${name}${this.attributes(attributes)}>${STRINGIFIER_CHANGES.test(text) ? this.stringify.text(text) : text}</${name}>`;
+        : `<${name}${this.attributes(attributes)}>${STRINGIFIER_CHANGES.test(text) ? this.stringify.text(text) : text}</${name}>`,
+    );
   }
 
   /** `</name>` */
   close(name: string): void {
-    this.markup += `</${name}>`;
+    this.parts.push(`</${name}>`);
   }
 
   /** The markup so far; the next call starts a new line. */
   take(): string {
-    const markup = this.markup;
-    this.markup = '';
+    const markup = this.parts.join('');
+    this.parts = [];
     return markup;
   }
 
