@@ -228,11 +228,17 @@ describe('export over the fixture', () => {
 
   it('writes the same file, every node and relationship once, when the reader makes it wait at every chunk', async () => {
     let fast = '';
-    const counts = await exportAll({ write: (chunk) => void (fast += chunk) });
+    const counts = await exportAll({
+      write: (chunk) => {
+        fast += chunk;
+      },
+    });
     let slow = '';
     let waits = 0;
     const slowCounts = await exportAll({
-      write: (chunk) => void (slow += chunk),
+      write: (chunk) => {
+        slow += chunk;
+      },
       ready: () => {
         waits += 1;
         return new Promise((resolve) => setTimeout(resolve, 5));
