@@ -10,9 +10,9 @@
  * graph element (three quarters of the writing time; GraphML over HTTP stayed near 41k elements
  * per second against the 50k goal). `ElementLine` writes those lines' markup — element and
  * attribute names are this module's callers' constants — and every value in them still goes
- * through xmlbuilder's stringifier (`attValue`, `text`, with the hooks below), the same calls
- * its own writer makes; the line goes into the document with xmlbuilder's `raw`. A test checks
- * that lines equal what xmlbuilder writes for the same element.
+ * through xmlbuilder's stringifier (`attValue`, `text`: its escaping, and our `assertLegalChar`
+ * below), the same calls its own writer makes; the line goes into the document with
+ * xmlbuilder's `raw`. A test checks that lines equal what xmlbuilder writes for the same element.
  *
  * xmlbuilder 15, not xmlbuilder2: xmlbuilder2 takes ~80 µs per element built through its DOM
  * and ~1 ms through its callback API (oozcitak/xmlbuilder2#70); its writer also left `&amp;`
@@ -39,45 +39,36 @@ const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /**
  * Hooks into xmlbuilder's stringifier (its `stringify` option puts these in place of its own
- * methods, called on the stringifier; the library still decides which values each applies to).
+ * methods, called on the stringifier); values are still escaped by xmlbuilder.
  * - `assertLegalChar` checks every value after escaping. Its `invalidCharReplacement` mode
  *   would replace instead of throwing, but gets lone low surrogates wrong (it replaces the
  *   character before one too, and only every other one of a run), and its regex is the
  *   slower one; so the replacement is `NOT_XML`, applied to every value the library writes.
  * - `name`: element and attribute names are this project's constants, never data; checking
  *   each one per element costs a fifth of the writing time.
- * - `attEscape`, `textEscape`: the library's escaping rules (its `attEscape` replaces `&`, `<`,
- *   `"`, tab, newline and carriage return, its `textEscape` `&`, `<`, `>` and carriage return,
- *   each with the same reference) applied in one pass instead of its six (four) chained
- *   `replace` calls, and only to values that hold such a character: most values (keys, ids,
- *   kinds, dates) hold none, and the chain over every evidence attribute (JSON, full of `"`)
- *   was a tenth of a GEXF export. xml-line.test.ts checks both against the library's own
- *   methods for every UTF-16 code unit.
+ * - `attEscape`, `textEscape`: the library's own, but only for values that hold a character
+ *   they escape. Most values (keys, ids, kinds, dates) hold none, and the library's six (four)
+ *   replace passes over each were the largest cost of a GraphML export.
  */
-const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '"': '&quot;',
-  '\t': '&#x9;',
-  '\n': '&#xA;',
-  '\r': '&#xD;',
-};
-const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' };
-const ATTRIBUTE_ESCAPED = /[&<"\t\n\r]/g;
-const TEXT_ESCAPED = /[&<>\r]/g;
+const ATTRIBUTE_ESCAPED = /[&<"\t\n\r]/;
+const TEXT_ESCAPED = /[&<>\r]/;
 /** What `NOT_XML` finds but lone surrogates, which `isWellFormed` finds faster. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const NOT_XML_BMP = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
-export const STRINGIFY: XMLStringifier & {
-  assertLegalChar: (text: string) => string;
-  attEscape: (text: string) => string;
-  textEscape: (text: string) => string;
-} = {
+type Escape = (this: object, text: string) => string;
+const library = (stringifier: object, method: 'attEscape' | 'textEscape'): Escape =>
+  (Object.getPrototypeOf(stringifier) as Record<typeof method, Escape>)[method];
+
+const STRINGIFY: XMLStringifier & { assertLegalChar: (text: string) => string } = {
   assertLegalChar: (text) => (text.isWellFormed() && !NOT_XML_BMP.test(text) ? text : text.replace(NOT_XML, '\uFFFD')),
   name: (name: string) => name,
-  attEscape: (text) => text.replace(ATTRIBUTE_ESCAPED, (c) => ATTRIBUTE_ESCAPES[c]!),
-  textEscape: (text) => text.replace(TEXT_ESCAPED, (c) => TEXT_ESCAPES[c]!),
+  attEscape(this: object, text: string) {
+    return ATTRIBUTE_ESCAPED.test(text) ? library(this, 'attEscape').call(this, text) : text;
+  },
+  textEscape(this: object, text: string) {
+    return TEXT_ESCAPED.test(text) ? library(this, 'textEscape').call(this, text) : text;
+  },
 };
 
 export interface XmlStream {

@@ -4,8 +4,7 @@
  * the same element, character for character — including the values `ElementLine` writes as they
  * are without asking the stringifier.
  */
-import { begin } from 'xmlbuilder';
-import { STRINGIFIER_CHANGES, STRINGIFY, type XmlStream, xmlStream } from '../../../src/export/xml';
+import { STRINGIFIER_CHANGES, type XmlStream, xmlStream } from '../../../src/export/xml';
 
 /** A document whose root holds one `<v a="…" b="x">…</v>` per value, each added by `add`. */
 function documentOf(values: readonly string[], add: (xml: XmlStream, value: string) => void): string {
@@ -87,22 +86,5 @@ describe('STRINGIFIER_CHANGES', () => {
     for (const text of ["O'Neil", 'Türkiye', 'Україна', '中国', 'a b-c_d.e:f/g', '']) {
       expect(STRINGIFIER_CHANGES.test(text)).toBe(false);
     }
-  });
-});
-
-describe('the escaping hooks', () => {
-  /** xmlbuilder's own stringifier, without our hooks. */
-  const library = (begin({}) as unknown as { stringify: Record<'attEscape' | 'textEscape', (text: string) => string> })
-    .stringify;
-  const samples = [...EVERY_CODE_UNIT, 'a "q" & <b> \'s\' x>y\r\n\t', '&amp;&&<<"""\t\t\n\r\r', 'Türkiye 🇺🇦'];
-
-  it('escape attribute values as xmlbuilder does, for every UTF-16 code unit', () => {
-    const differing = samples.filter((text) => STRINGIFY.attEscape(text) !== library.attEscape(text));
-    expect(differing).toEqual([]);
-  });
-
-  it('escape text as xmlbuilder does, for every UTF-16 code unit', () => {
-    const differing = samples.filter((text) => STRINGIFY.textEscape(text) !== library.textEscape(text));
-    expect(differing).toEqual([]);
   });
 });
