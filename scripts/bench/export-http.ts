@@ -4,12 +4,14 @@
  * to /dev/null, so the server's process does only the server's work. First each format is
  * downloaded once, in turn: "first" includes Cypher planning and, for the formats that come
  * first, the warming up of a freshly started Neo4j's JVM (its CPU per export fell from 11 s to
- * 1.7 s over the first four exports). Then each format is downloaded `runs` times: the median
- * and the fastest. CSV is two downloads (the nodes table and the edges table), timed together.
+ * 1.7 s over the first four exports). Then `warmup` untimed rounds of every format, as a server
+ * that has been up a while has had; then each format is downloaded `runs` times: the median
+ * and the fastest, and the median time to the first byte. CSV is two downloads (the nodes table
+ * and the edges table), timed together.
  * Memory: the server process's RSS, sampled every 20 ms during a format's timed downloads, peak
  * minus the level before them (after a forced garbage collection).
  *
- *   npm run bench:export-http -- [meetings=12500] [runs=3]
+ *   npm run bench:export-http -- [meetings=12500] [runs=3] [warmup=2]
  *   (about 8 elements per generated meeting: 1250 → ~10k elements, 12500 → ~100k)
  */
 import { execFile } from 'node:child_process';
@@ -27,36 +29,50 @@ const FORMATS: { label: string; queries: string[] }[] = [
   { label: 'CYPHER', queries: ['format=CYPHER'] },
 ];
 
-/** Downloads one URL with curl; its byte count and seconds. */
-async function download(url: string): Promise<{ bytes: number; seconds: number }> {
+/**
+ * Downloads one URL with curl: its byte count, seconds (from starting curl to its exit), and
+ * seconds to the first byte as curl counts them (the walk before any element is written).
+ */
+async function download(url: string): Promise<{ bytes: number; seconds: number; firstByte: number }> {
   const began = process.hrtime.bigint();
-  const { stdout } = await run('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code} %{size_download}', url]);
+  const { stdout } = await run('curl', [
+    '-sS',
+    '-o',
+    '/dev/null',
+    '-w',
+    '%{http_code} %{size_download} %{time_starttransfer}',
+    url,
+  ]);
   const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-  const [status, bytes] = stdout.trim().split(' ');
+  const [status, bytes, firstByte] = stdout.trim().split(' ');
   if (status !== '200') throw new Error(`${url}: HTTP ${status}`);
-  return { bytes: Number(bytes), seconds };
+  return { bytes: Number(bytes), seconds, firstByte: Number(firstByte) };
 }
 
 async function main() {
   const meetings = Number(process.argv[2] ?? 12500);
   const runs = Math.max(1, Number(process.argv[3] ?? 3));
+  const warmup = Math.max(0, Number(process.argv[4] ?? 2));
   process.env.MAX_EXPORT_NODES = '1000000';
   const env = await benchEnv(meetings);
   try {
     const elements = env.fixture.plan.nodes.length + env.fixture.plan.edges.length;
     process.stdout.write(
-      `${env.fixture.plan.nodes.length} nodes + ${env.fixture.plan.edges.length} edges = ${elements} elements; one download per format, then ${runs} more each\n`,
+      `${env.fixture.plan.nodes.length} nodes + ${env.fixture.plan.edges.length} edges = ${elements} elements; ` +
+        `one download per format, ${warmup} untimed rounds, then ${runs} timed downloads each\n`,
     );
     const seeds = env.fixture.countries.map((c) => `seed=${encodeURIComponent(c)}`).join('&');
     const downloadAll = async (format: (typeof FORMATS)[number]) => {
       let seconds = 0;
       let bytes = 0;
+      let firstByte = 0;
       for (const query of format.queries) {
         const result = await download(`${env.server.url}/export?${seeds}&depth=4&${query}`);
         seconds += result.seconds;
         bytes += result.bytes;
+        firstByte += result.firstByte;
       }
-      return { seconds, bytes };
+      return { seconds, bytes, firstByte };
     };
     global.gc?.();
     const before = process.memoryUsage().rss;
@@ -66,6 +82,7 @@ async function main() {
     }, 20);
     const first = new Map<string, number>();
     for (const format of FORMATS) first.set(format.label, (await downloadAll(format)).seconds);
+    for (let round = 0; round < warmup; round++) for (const format of FORMATS) await downloadAll(format);
     for (const format of FORMATS) {
       global.gc?.();
       const base = process.memoryUsage().rss;
@@ -74,10 +91,12 @@ async function main() {
         peak = Math.max(peak, process.memoryUsage().rss);
       }, 20);
       const seconds: number[] = [];
+      const firstBytes: number[] = [];
       let bytes = 0;
       for (let i = 0; i < runs; i++) {
         const result = await downloadAll(format);
         seconds.push(result.seconds);
+        firstBytes.push(result.firstByte);
         bytes = result.bytes;
       }
       clearInterval(sampler);
@@ -87,7 +106,8 @@ async function main() {
       const rate = (s: number) => `${Math.round(elements / s)} el/s`;
       process.stdout.write(
         `${format.label.padEnd(10)} ${(bytes / 1e6).toFixed(1).padStart(6)} MB  first ${cold.toFixed(2)} s (${rate(cold)})  ` +
-          `median ${median.toFixed(2)} s (${rate(median)})  fastest ${fastest.toFixed(2)} s (${rate(fastest)})  ` +
+          `median ${median.toFixed(2)} s (${rate(median)}; first byte ${summarize(firstBytes).median.toFixed(2)} s)  ` +
+          `fastest ${fastest.toFixed(2)} s (${rate(fastest)})  ` +
           `RSS +${((peak - base) / 1e6).toFixed(0)} MB (peak ${(peak / 1e6).toFixed(0)} MB)\n`,
       );
     }
