@@ -109,6 +109,19 @@ export function evidenceList(evidence: readonly Evidence[]): Evidence[] {
   return (evidence ?? []).map((e) => ({ sourceId: e.sourceId, quote: e.quote, offset: e.offset }));
 }
 
+/**
+ * `JSON.stringify(evidenceList(evidence))`, written out without the objects (the formats that
+ * carry evidence as one text value do this once per element).
+ */
+export function evidenceJson(evidence: readonly Evidence[]): string {
+  let json = '[';
+  for (let i = 0; i < (evidence?.length ?? 0); i++) {
+    const e = evidence[i]!;
+    json += `${i === 0 ? '' : ','}{"sourceId":${JSON.stringify(e.sourceId)},"quote":${JSON.stringify(e.quote)},"offset":${JSON.stringify(e.offset)}}`;
+  }
+  return `${json}]`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Time
 
@@ -314,7 +327,7 @@ function visitProperties(
     }
   }
   if (evidence.length > 0) {
-    visit(EVIDENCE_ATTRIBUTES[0]!, JSON.stringify(evidenceList(evidence)));
+    visit(EVIDENCE_ATTRIBUTES[0]!, evidenceJson(evidence));
     visit(EVIDENCE_ATTRIBUTES[1]!, evidence[0]!.quote);
     visit(EVIDENCE_ATTRIBUTES[2]!, evidence[0]!.sourceId);
   }

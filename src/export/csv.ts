@@ -8,7 +8,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { GraphEdge, GraphNode, PropertyValue } from '../graph/types';
-import { edgeProperties, evidenceList, sortedProperties } from './common';
+import { edgeProperties, evidenceJson, sortedProperties } from './common';
 import type { CsvTable, ExportSink, ExportWriter } from './format';
 
 export const CSV_NODE_COLUMNS = ['id', 'kind', 'name', 'aliases', 'properties', 'evidence'] as const;
@@ -69,7 +69,7 @@ function nodeRow(node: GraphNode): string[] {
     node.name,
     JSON.stringify(Array.isArray(aliases) ? aliases : []),
     JSON.stringify(sortedProperties(properties)),
-    JSON.stringify(evidenceList(node.evidence)),
+    evidenceJson(node.evidence),
   ];
 }
 
@@ -90,6 +90,6 @@ function edgeRow(edge: GraphEdge): string[] {
     typeof cameo === 'string' ? cameo : '',
     typeof plover === 'string' ? plover : '',
     JSON.stringify(sortedProperties(properties)),
-    JSON.stringify(evidenceList(edge.evidence)),
+    evidenceJson(edge.evidence),
   ];
 }

@@ -126,7 +126,12 @@ function declareAttributes(doc: XMLDocumentCB, domain: 'node' | 'edge', specs: r
 }
 
 function nodeElement(line: ElementLine, node: GraphNode, span: TimeSpan | undefined, attvalue: AttributeVisitor): void {
-  line.open('node', { id: node.id, label: node.name, start: span?.start, end: span?.end });
+  line.start('node');
+  line.attribute('id', node.id);
+  line.attribute('label', node.name);
+  line.attribute('start', span?.start);
+  line.attribute('end', span?.end);
+  line.endStart();
   line.open('attvalues', {});
   visitNodeAttributes(node, attvalue);
   line.close('attvalues');
@@ -134,27 +139,32 @@ function nodeElement(line: ElementLine, node: GraphNode, span: TimeSpan | undefi
 }
 
 function edgeElement(line: ElementLine, edge: GraphEdge, span: TimeSpan | undefined, attvalue: AttributeVisitor): void {
-  line.open('edge', {
-    id: edge.id,
-    source: edge.from,
-    target: edge.to,
-    label: edgeLabel(edge),
-    // GEXF 1.3's edge kind, which Gephi reads in any version: without it Gephi would merge two
-    // edges of different types between the same nodes.
-    kind: edge.type,
-    start: span?.start,
-    end: span?.end,
-  });
+  line.start('edge');
+  line.attribute('id', edge.id);
+  line.attribute('source', edge.from);
+  line.attribute('target', edge.to);
+  line.attribute('label', edgeLabel(edge));
+  // GEXF 1.3's edge kind, which Gephi reads in any version: without it Gephi would merge two
+  // edges of different types between the same nodes.
+  line.attribute('kind', edge.type);
+  line.attribute('start', span?.start);
+  line.attribute('end', span?.end);
+  line.endStart();
   line.open('attvalues', {});
   visitEdgeAttributes(edge, attvalue);
   line.close('attvalues');
   line.close('edge');
 }
 
-/** Writes one attribute as `<attvalue for="kind" value="Person"/>`; labels are GEXF's own, not attvalues. */
+/**
+ * Writes one attribute as `<attvalue for="kind" value="Person"/>`, each column's markup made
+ * once; labels are GEXF's own, not attvalues.
+ */
 function attvalueWriter(line: ElementLine): AttributeVisitor {
+  const template = (spec: AttributeSpec) => line.attributeTemplate('attvalue', { for: spec.name }, 'value');
+  const templates = new Map([...NODE_COLUMNS, ...EDGE_COLUMNS].map((spec) => [spec, template(spec)]));
   return (spec, text) => {
     if (spec === LABEL_ATTRIBUTE) return;
-    line.leaf('attvalue', { for: spec.name, value: text });
+    line.leafOf(templates.get(spec)!, text);
   };
 }

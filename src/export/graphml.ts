@@ -45,14 +45,20 @@ export function graphmlWriter(sink: ExportSink): ExportWriter {
       xml.flush();
     },
     node(node) {
-      line.open('node', { id: node.id });
+      line.start('node');
+      line.attribute('id', node.id);
+      line.endStart();
       visitNodeAttributes(node, nodeData);
       line.close('node');
       xml.element();
       xml.flush();
     },
     edge(edge) {
-      line.open('edge', { id: edge.id, source: edge.from, target: edge.to });
+      line.start('edge');
+      line.attribute('id', edge.id);
+      line.attribute('source', edge.from);
+      line.attribute('target', edge.to);
+      line.endStart();
       visitEdgeAttributes(edge, edgeData);
       line.close('edge');
       xml.element();
@@ -65,10 +71,10 @@ export function graphmlWriter(sink: ExportSink): ExportWriter {
   };
 }
 
-/** Writes one attribute as `<data key="n_kind">Person</data>`; each key's attributes are made once. */
+/** Writes one attribute as `<data key="n_kind">Person</data>`; each key's markup is made once. */
 function dataWriter(line: ElementLine, prefix: string, specs: readonly AttributeSpec[]): AttributeVisitor {
-  const keys = new Map(specs.map((spec) => [spec, { key: `${prefix}_${spec.name}` }]));
-  return (spec, text) => line.leaf('data', keys.get(spec)!, text);
+  const templates = new Map(specs.map((spec) => [spec, line.textTemplate('data', { key: `${prefix}_${spec.name}` })]));
+  return (spec, text) => line.leafOf(templates.get(spec)!, text);
 }
 
 /** Everything before the first node: the root, the keys, and the graph with its data; graph stays open. */

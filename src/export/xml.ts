@@ -9,10 +9,12 @@
  * object, an attribute object per attribute and a text object per value, and that cost 8 µs per
  * graph element (three quarters of the writing time; GraphML over HTTP stayed near 41k elements
  * per second against the 50k goal). `ElementLine` writes those lines' markup — element and
- * attribute names are this module's callers' constants — and every value in them still goes
- * through xmlbuilder's stringifier (`attValue`, `text`: its escaping, and our `assertLegalChar`
- * below), the same calls its own writer makes; the line goes into the document with
- * xmlbuilder's `raw`. A test checks that lines equal what xmlbuilder writes for the same element.
+ * attribute names are this module's callers' constants, and the markup around each value is
+ * made once per attribute (`ValueTemplate`) — and every value that holds a character to escape
+ * or replace goes through xmlbuilder's stringifier (`attValue`, `text`: its escaping, and our
+ * `assertLegalChar` below), the same calls its own writer makes; the line goes into the
+ * document with xmlbuilder's `raw`. A test checks that lines equal what xmlbuilder writes for
+ * the same element, for every UTF-16 code unit.
  *
  * xmlbuilder 15, not xmlbuilder2: xmlbuilder2 takes ~80 µs per element built through its DOM
  * and ~1 ms through its callback API (oozcitak/xmlbuilder2#70); its writer also left `&amp;`
@@ -91,46 +93,98 @@ interface Stringifier {
 type Attributes = Readonly<Record<string, string | undefined>>;
 
 /**
- * A value holding none of these comes out of the stringifier unchanged (neither escaped nor
- * replaced), so it is written as it is: one test instead of the stringifier's three. Tested in
- * xml-text.test.ts against the stringifier itself.
+ * Text holding none of these comes out of the stringifier unchanged (neither escaped nor
+ * replaced), so it is written as it is: one test instead of the stringifier's three. `"` needs
+ * no escaping in text, and JSON-valued text (evidence, lists) is full of them.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-export const STRINGIFIER_CHANGES = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+export const TEXT_CHANGES = /[&<>\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/**
+ * The same for attribute values, but for `"`: a value holding none of these and some `"` only
+ * has its `"` escaped by the stringifier, which `replaceAll` does in one pass (JSON-valued
+ * attributes are full of them; the stringifier's chain of six replaces was a fifth of a GEXF
+ * export's writing). Both tested in xml-line.test.ts against the stringifier itself.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+export const ATTRIBUTE_CHANGES = /[&<\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/**
+ * The constant markup around one value, made once per attribute of the format (the key of a
+ * GraphML `<data>`, the column of a GEXF `<attvalue>`), so an element's values are written
+ * between ready-made strings.
+ */
+export interface ValueTemplate {
+  readonly before: string;
+  readonly after: string;
+  /** The value goes into an attribute (escaped as one) rather than into the element's text. */
+  readonly inAttribute: boolean;
+}
 
 /**
  * The markup of one element with its content, built up call by call: names as given (constants),
- * values converted by xmlbuilder's stringifier. Attributes whose value is undefined are left out.
+ * values converted as xmlbuilder's stringifier converts them. Attributes whose value is undefined
+ * are left out.
  */
 export class ElementLine {
-  /** Joined once per line: a string grown piece by piece is a tree V8 must flatten later, slowly. */
-  private parts: string[] = [];
+  private markup = '';
 
   constructor(private readonly stringify: Stringifier) {}
 
   /** `<name a="v" …>` */
   open(name: string, attributes: Attributes): void {
-    this.parts.push(`<${name}${this.attributes(attributes)}>`);
+    this.markup += `<${name}${this.attributes(attributes)}>`;
   }
 
   /** `<name a="v" …/>`, or with text `<name a="v" …>text</name>` */
   leaf(name: string, attributes: Attributes, text?: string): void {
-    this.parts.push(
+    this.markup +=
       text === undefined
         ? `<${name}${this.attributes(attributes)}/>`
-        : `<${name}${this.attributes(attributes)}>${STRINGIFIER_CHANGES.test(text) ? this.stringify.text(text) : text}</${name}>`,
-    );
+        : `<${name}${this.attributes(attributes)}>${this.text(text)}</${name}>`;
   }
 
   /** `</name>` */
   close(name: string): void {
-    this.parts.push(`</${name}>`);
+    this.markup += `</${name}>`;
+  }
+
+  /**
+   * `<name`, then `attribute` for each attribute and `endStart` for the `>`: `open` without an
+   * object to build and walk per element.
+   */
+  start(name: string): void {
+    this.markup += `<${name}`;
+  }
+
+  /** ` name="value"`, or nothing when the value is undefined. */
+  attribute(name: string, value: string | undefined): void {
+    if (value !== undefined) this.markup += ` ${name}="${this.attValue(value)}"`;
+  }
+
+  endStart(): void {
+    this.markup += '>';
+  }
+
+  /** A leaf whose markup but for its value is constant: `<name a="v" …>` text `</name>`. */
+  textTemplate(name: string, attributes: Attributes): ValueTemplate {
+    return { before: `<${name}${this.attributes(attributes)}>`, after: `</${name}>`, inAttribute: false };
+  }
+
+  /** A leaf whose one varying part is an attribute, the last: `<name a="v" … valueName="` value `"/>`. */
+  attributeTemplate(name: string, attributes: Attributes, valueName: string): ValueTemplate {
+    return { before: `<${name}${this.attributes(attributes)} ${valueName}="`, after: '"/>', inAttribute: true };
+  }
+
+  /** The element a template makes, holding `value`. */
+  leafOf(template: ValueTemplate, value: string): void {
+    this.markup += template.before + (template.inAttribute ? this.attValue(value) : this.text(value)) + template.after;
   }
 
   /** The markup so far; the next call starts a new line. */
   take(): string {
-    const markup = this.parts.join('');
-    this.parts = [];
+    const markup = this.markup;
+    this.markup = '';
     return markup;
   }
 
@@ -138,10 +192,18 @@ export class ElementLine {
     let out = '';
     for (const name in attributes) {
       const value = attributes[name];
-      if (value === undefined) continue;
-      out += ` ${name}="${STRINGIFIER_CHANGES.test(value) ? this.stringify.attValue(value) : value}"`;
+      if (value !== undefined) out += ` ${name}="${this.attValue(value)}"`;
     }
     return out;
+  }
+
+  private text(text: string): string {
+    return TEXT_CHANGES.test(text) ? this.stringify.text(text) : text;
+  }
+
+  private attValue(value: string): string {
+    if (ATTRIBUTE_CHANGES.test(value)) return this.stringify.attValue(value);
+    return value.includes('"') ? value.replaceAll('"', '&quot;') : value;
   }
 }
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   EDGE_ATTRIBUTES,
   EDGE_PROPERTY_ATTRIBUTES,
+  evidenceJson,
+  evidenceList,
   NODE_ATTRIBUTES,
   NODE_PROPERTY_ATTRIBUTES,
   roleCodes,
@@ -144,6 +146,21 @@ describe('shared rules', () => {
     to: TALKS_2025,
     properties: { role },
     evidence: [],
+  });
+
+  it('writes evidence as JSON text equal to the evidence list stringified, hostile quotes included', () => {
+    const lists = [
+      [],
+      [{ sourceId: 'source:a', quote: 'He said "no" & <left>\n\t\u0000 \uD800 🇺🇦 Türkiye', offset: 0 }],
+      [
+        { sourceId: 'source:a', quote: 'first', offset: 12 },
+        { sourceId: 'source:"b"', quote: '', offset: 3456789 },
+      ],
+    ];
+    for (const evidence of lists) {
+      expect(evidenceJson(evidence)).toBe(JSON.stringify(evidenceList(evidence)));
+      expect(JSON.parse(evidenceJson(evidence))).toEqual(evidence);
+    }
   });
 
   it('gives every participant role its CAMEO and PLOVER codes, and no codes to other edges', () => {

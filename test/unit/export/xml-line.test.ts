@@ -4,7 +4,7 @@
  * the same element, character for character — including the values `ElementLine` writes as they
  * are without asking the stringifier.
  */
-import { STRINGIFIER_CHANGES, type XmlStream, xmlStream } from '../../../src/export/xml';
+import { ATTRIBUTE_CHANGES, TEXT_CHANGES, type XmlStream, xmlStream } from '../../../src/export/xml';
 
 /** A document whose root holds one `<v a="…" b="x">…</v>` per value, each added by `add`. */
 function documentOf(values: readonly string[], add: (xml: XmlStream, value: string) => void): string {
@@ -30,12 +30,38 @@ const byLine = (values: readonly string[]) =>
     xml.element();
   });
 
+/** The same element made the way the writers make theirs: start/attribute, then templates. */
+const byTemplates = (values: readonly string[]) => {
+  const text = xmlStream(() => undefined, 1).line.textTemplate('t', { k: 'x' });
+  const attribute = xmlStream(() => undefined, 1).line.attributeTemplate('a', { for: 'x' }, 'value');
+  return documentOf(values, (xml, value) => {
+    xml.line.start('v');
+    xml.line.attribute('a', value);
+    xml.line.attribute('skipped', undefined);
+    xml.line.attribute('b', 'x');
+    xml.line.endStart();
+    xml.line.leafOf(text, value);
+    xml.line.leafOf(attribute, value);
+    xml.line.close('v');
+    xml.element();
+  });
+};
+
+const byLibraryAsTemplates = (values: readonly string[]) =>
+  documentOf(values, (xml, value) => {
+    xml.doc.ele('v', { a: value, b: 'x' }).ele('t', { k: 'x' }, value).up().ele('a', { for: 'x', value }).up().up();
+  });
+
 /** Every UTF-16 code unit on its own, lone surrogates included. */
 const EVERY_CODE_UNIT = Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i));
 
 describe('ElementLine writes what xmlbuilder writes', () => {
   it('for every UTF-16 code unit as an attribute value and as text', () => {
     expect(byLine(EVERY_CODE_UNIT)).toBe(byLibrary(EVERY_CODE_UNIT));
+  });
+
+  it('for every UTF-16 code unit written by start/attribute and by templates', () => {
+    expect(byTemplates(EVERY_CODE_UNIT)).toBe(byLibraryAsTemplates(EVERY_CODE_UNIT));
   });
 
   it('for text that mixes markup, whitespace, surrogate pairs and characters XML cannot carry', () => {
@@ -46,9 +72,11 @@ describe('ElementLine writes what xmlbuilder writes', () => {
       '&amp; &#10; ]]>',
       '🇺🇦 and a lone \uD800 high, a lone \uDC00 low',
       '\u0000\u0008\u000B\u001F\uFFFE\uFFFF',
+      '[{"sourceId":"source:x","quote":"only \\"quotes\\" > here","offset":1}]',
       '',
     ];
     expect(byLine(values)).toBe(byLibrary(values));
+    expect(byTemplates(values)).toBe(byLibraryAsTemplates(values));
   });
 
   it('leaves empty elements self-closed and nests open and close', () => {
@@ -61,30 +89,21 @@ describe('ElementLine writes what xmlbuilder writes', () => {
   });
 });
 
-describe('STRINGIFIER_CHANGES', () => {
-  it('finds the markup characters, controls, tab, newline, carriage return, surrogates and U+FFFE/U+FFFF', () => {
-    for (const c of [
-      '&',
-      '<',
-      '>',
-      '"',
-      '\t',
-      '\n',
-      '\r',
-      '\u0000',
-      '\u001F',
-      '\uD800',
-      '\uDFFF',
-      '\uFFFE',
-      '\uFFFF',
-    ]) {
-      expect(STRINGIFIER_CHANGES.test(`x${c}y`)).toBe(true);
+describe('TEXT_CHANGES and ATTRIBUTE_CHANGES', () => {
+  const MARKUP_AND_CONTROLS = ['&', '<', '\t', '\n', '\r', '\u0000', '\u001F', '\uD800', '\uDFFF', '\uFFFE', '\uFFFF'];
+
+  it('find the markup characters, controls, tab, newline, carriage return, surrogates and U+FFFE/U+FFFF', () => {
+    for (const c of MARKUP_AND_CONTROLS) {
+      expect(TEXT_CHANGES.test(`x${c}y`)).toBe(true);
+      expect(ATTRIBUTE_CHANGES.test(`x${c}y`)).toBe(true);
     }
+    expect(TEXT_CHANGES.test('x>y')).toBe(true);
   });
 
-  it('passes plain text, apostrophes and non-Latin letters (which the stringifier leaves alone)', () => {
-    for (const text of ["O'Neil", 'Türkiye', 'Україна', '中国', 'a b-c_d.e:f/g', '']) {
-      expect(STRINGIFIER_CHANGES.test(text)).toBe(false);
+  it('pass plain text, apostrophes, non-Latin letters and double quotes (escaped apart in attributes)', () => {
+    for (const text of ["O'Neil", 'Türkiye', 'Україна', '中国', 'a b-c_d.e:f/g', 'say "yes"', '']) {
+      expect(TEXT_CHANGES.test(text)).toBe(false);
+      expect(ATTRIBUTE_CHANGES.test(text)).toBe(false);
     }
   });
 });
