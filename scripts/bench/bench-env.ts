@@ -21,6 +21,8 @@ export interface BenchEnv {
   executor: Executor;
   server: RunningServer;
   fixture: Fixture;
+  /** The process id of the Neo4j the benchmark started (none when NEO4J_URI is set). */
+  neo4jPid?: number;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function benchEnv(meetings: number): Promise<BenchEnv> {
     executor,
     server,
     fixture,
+    neo4jPid: local?.pid,
     async close() {
       await server.stop();
       await executor.close();
@@ -71,3 +74,19 @@ export function summarize(samples: number[]): { median: number; p95: number; mea
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   return { median: at(0.5), p95: at(0.95), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
 }
+
+/** CPU seconds a process has used so far (user + system), from /proc; undefined when unknown. */
+export function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node runs on. */
+const CLOCK_TICKS = 100;

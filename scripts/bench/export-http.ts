@@ -10,13 +10,16 @@
  * and the edges table), timed together.
  * Memory: the server process's RSS, sampled every 20 ms during a format's timed downloads, peak
  * minus the level before them (after a forced garbage collection).
+ * CPU: seconds of CPU per download (median of the timed ones) of the server's process (this
+ * one: the bench itself only waits for curl) and of Neo4j's, beside the wall time: on two
+ * cores, their sum over the wall time says how far the two overlap.
  *
  *   npm run bench:export-http -- [meetings=12500] [runs=3] [warmup=2]
  *   (about 8 elements per generated meeting: 1250 → ~10k elements, 12500 → ~100k)
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { benchEnv, summarize } from './bench-env';
+import { benchEnv, processCpuSeconds, summarize } from './bench-env';
 
 const run = promisify(execFile);
 
@@ -92,9 +95,16 @@ async function main() {
       }, 20);
       const seconds: number[] = [];
       const firstBytes: number[] = [];
+      const serverCpu: number[] = [];
+      const neo4jCpu: number[] = [];
       let bytes = 0;
       for (let i = 0; i < runs; i++) {
+        const cpuBefore = process.cpuUsage();
+        const neo4jBefore = processCpuSeconds(env.neo4jPid) ?? Number.NaN;
         const result = await downloadAll(format);
+        const cpu = process.cpuUsage(cpuBefore);
+        serverCpu.push((cpu.user + cpu.system) / 1e6);
+        neo4jCpu.push((processCpuSeconds(env.neo4jPid) ?? Number.NaN) - neo4jBefore);
         seconds.push(result.seconds);
         firstBytes.push(result.firstByte);
         bytes = result.bytes;
@@ -108,6 +118,7 @@ async function main() {
         `${format.label.padEnd(10)} ${(bytes / 1e6).toFixed(1).padStart(6)} MB  first ${cold.toFixed(2)} s (${rate(cold)})  ` +
           `median ${median.toFixed(2)} s (${rate(median)}; first byte ${summarize(firstBytes).median.toFixed(2)} s)  ` +
           `fastest ${fastest.toFixed(2)} s (${rate(fastest)})  ` +
+          `CPU server ${summarize(serverCpu).median.toFixed(2)} s, Neo4j ${summarize(neo4jCpu).median.toFixed(2)} s  ` +
           `RSS +${((peak - base) / 1e6).toFixed(0)} MB (peak ${(peak / 1e6).toFixed(0)} MB)\n`,
       );
     }
