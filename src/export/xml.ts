@@ -136,14 +136,6 @@ export class ElementLine {
     this.markup += `<${name}${this.attributes(attributes)}>`;
   }
 
-  /** `<name a="v" …/>`, or with text `<name a="v" …>text</name>` */
-  leaf(name: string, attributes: Attributes, text?: string): void {
-    this.markup +=
-      text === undefined
-        ? `<${name}${this.attributes(attributes)}/>`
-        : `<${name}${this.attributes(attributes)}>${this.text(text)}</${name}>`;
-  }
-
   /** `</name>` */
   close(name: string): void {
     this.markup += `</${name}>`;
