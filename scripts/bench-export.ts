@@ -10,8 +10,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createExportWriter, ExportFormat, type ExportMeta, type ExportOptions } from '../src/export';
-import { NodeKind, ParticipantRole, RelType } from '../src/graph/model';
-import { edgeId, type GraphEdge, type GraphNode } from '../src/graph/types';
+import { edgeId, type GraphEdge, type GraphNode } from '../src/model/elements';
+import { NodeKind, ParticipantRole, RelType } from '../src/model/vocabulary';
 
 interface Run {
   label: string;

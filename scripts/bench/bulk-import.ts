@@ -18,10 +18,10 @@ import { createDriver } from '../../src/graph/driver';
 import { Executor } from '../../src/graph/executor';
 import { freePort, type LocalNeo4j, startLocalNeo4j } from '../../src/graph/local-neo4j';
 import { applyMigrations } from '../../src/graph/migrations';
-import { MeetingStatus, NodeKind, ParticipantRole, PlaceKind, RelType } from '../../src/graph/model';
-import { type Evidence, edgeId } from '../../src/graph/types';
 import { type BulkBatch, loadPlansInBatches } from '../../src/ingest/bulk';
 import type { LoadEdge, LoadNode, LoadPlan } from '../../src/ingest/load';
+import { type Evidence, edgeId } from '../../src/model/elements';
+import { MeetingStatus, NodeKind, ParticipantRole, PlaceKind, RelType } from '../../src/model/vocabulary';
 
 const CHUNK = 10_000;
 

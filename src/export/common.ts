@@ -5,9 +5,9 @@
  * ahead to learn which properties occur.
  */
 import { appError, ErrorCode } from '../errors';
-import { NodeKind, ParticipantRole, RelType, ROLE_CODES } from '../graph/model';
-import type { Evidence, GraphEdge, GraphNode, PropertyValue } from '../graph/types';
-import { parsePartialDate } from '../modules/common/partial-date';
+import type { Evidence, GraphEdge, GraphNode, PropertyValue } from '../model/elements';
+import { parsePartialDate } from '../model/partial-date';
+import { NodeKind, ParticipantRole, RelType, ROLE_CODES } from '../model/vocabulary';
 import type { ExportMeta, ExportSink, ExportWriter } from './format';
 
 const NODE_KINDS = new Set<string>(Object.values(NodeKind));
@@ -204,6 +204,7 @@ export const NODE_PROPERTY_ATTRIBUTES: readonly AttributeSpec[] = [
   str('status'),
   str('format'),
   str('mode'),
+  str('medium'),
   // Statement
   str('statementKind'),
   str('text'),

@@ -7,7 +7,7 @@
  * so quotes from sources cannot run code on a reader's machine.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { GraphEdge, GraphNode, PropertyValue } from '../graph/types';
+import type { GraphEdge, GraphNode, PropertyValue } from '../model/elements';
 import { edgeProperties, evidenceJson, sortedProperties } from './common';
 import type { CsvTable, ExportSink, ExportWriter } from './format';
 

@@ -7,8 +7,9 @@
  * charset the tool reading it assumes. Evidence is stored as the graph stores it (three
  * parallel lists), and `searchText` as the loader writes it, so search works there too.
  */
-import { ENTITY_LABEL, NodeKind, RelType } from '../graph/model';
-import { type GraphEdge, type GraphNode, type PropertyValue, searchText } from '../graph/types';
+
+import { type GraphEdge, type GraphNode, type PropertyValue, searchText } from '../model/elements';
+import { ENTITY_LABEL, NodeKind, RelType } from '../model/vocabulary';
 import { edgeProperties, exportError, metaObject, sortedProperties } from './common';
 import type { ExportSink, ExportWriter } from './format';
 

@@ -4,7 +4,7 @@
  * flat in `data` beside `id`, `label` and `kind` (nodes) or `source`, `target`, `type` and `label`
  * ("TYPE (ROLE)") on edges, which win over a property of the same name; `evidence` is the list.
  */
-import type { GraphEdge, GraphNode, PropertyValue } from '../graph/types';
+import type { GraphEdge, GraphNode, PropertyValue } from '../model/elements';
 import { edgeLabel, edgeProperties, evidenceList, jsonArraysWriter, metaObject, sortedProperties } from './common';
 import type { ExportSink, ExportWriter } from './format';
 

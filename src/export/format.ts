@@ -4,7 +4,7 @@
  * `end`, each call handing finished text to a sink, so an export of any size never sits in
  * memory whole.
  */
-import type { GraphEdge, GraphNode } from '../graph/types';
+import type { GraphEdge, GraphNode } from '../model/elements';
 
 export enum ExportFormat {
   /** Ours: every property, kind and type, and the evidence of each node and edge. */

@@ -7,8 +7,8 @@
  * meeting's span. Undated elements exist throughout.
  */
 import type { XMLDocumentCB } from 'xmlbuilder';
-import { NodeKind } from '../graph/model';
-import type { GraphEdge, GraphNode } from '../graph/types';
+import type { GraphEdge, GraphNode } from '../model/elements';
+import { NodeKind } from '../model/vocabulary';
 import {
   type AttributeSpec,
   type AttributeVisitor,

@@ -5,7 +5,7 @@
  * GraphQL field, for small exports). Both check the order of calls and refuse kinds and types
  * the model does not know.
  */
-import type { Subgraph } from '../graph/types';
+import type { Subgraph } from '../model/elements';
 import { checkEdge, checkNode, exportError } from './common';
 import { csvWriter } from './csv';
 import { cypherWriter } from './cypher';

@@ -4,7 +4,7 @@
  * with its type, endpoints, properties (role codes added) and evidence. One element per line;
  * `counts` comes last, since a stream knows them only at the end.
  */
-import type { GraphEdge, GraphNode } from '../graph/types';
+import type { GraphEdge, GraphNode } from '../model/elements';
 import { edgeProperties, evidenceList, jsonArraysWriter, metaObject, sortedProperties } from './common';
 import type { ExportSink, ExportWriter } from './format';
 

@@ -9,10 +9,10 @@
  *    relationship groups on dense nodes). Statement text is assembled only from RelType values.
  */
 import DataLoader from 'dataloader';
+import type { GraphEdge, GraphNode } from '../model/elements';
+import { RelType } from '../model/vocabulary';
 import { cypher, type Executor, type Statement } from './executor';
-import { RelType } from './model';
 import { edgeMap, nodeMap, type RawEdge, type RawNode, toGraphEdge, toGraphNode } from './records';
-import type { GraphEdge, GraphNode } from './types';
 
 export type Direction = 'out' | 'in';
 

@@ -5,8 +5,15 @@
  *   nodes as `{props: properties(n), labels: labels(n)}`
  *   relationships as `{props: properties(r), type: type(r), from: startNode(r).id, to: endNode(r).id}`
  */
-import { NodeKind, type RelType } from './model';
-import { evidenceFromLists, type GraphEdge, type GraphNode, type PropertyValue, RESERVED_PROPERTIES } from './types';
+
+import {
+  evidenceFromLists,
+  type GraphEdge,
+  type GraphNode,
+  type PropertyValue,
+  RESERVED_PROPERTIES,
+} from '../model/elements';
+import { NodeKind, type RelType } from '../model/vocabulary';
 
 export interface RawNode {
   props: Record<string, unknown>;

@@ -10,8 +10,8 @@ import { GraphQLError } from 'graphql';
 import type { Config } from '../config';
 import { badInput, ErrorCode } from '../errors';
 import { type CsvTable, ExportFormat, exportFilename, FORMAT_INFO } from '../export';
-import { RelType } from '../graph/model';
 import type { Logger } from '../logger';
+import { RelType } from '../model/vocabulary';
 import { runExport } from '../modules/subgraph/subgraph.export';
 import type { Repositories } from '../repositories';
 

@@ -6,7 +6,7 @@
  */
 import { type Request, type Response, Router } from 'express';
 import { ExportFormat } from '../export/format';
-import { NodeKind } from '../graph/model';
+import { NodeKind } from '../model/vocabulary';
 import { assetRoutes, escapeHtml, jsonForScript, ownAsset, pageHeaders, vendorAsset } from './assets';
 
 export interface GraphViewOptions {

@@ -7,10 +7,12 @@
  * quotes found in the text, dates against the source's date).
  */
 import { z } from 'zod';
+import { parsePartialDate } from '../model/partial-date';
 import {
   DelegationRole,
   ID_PREFIX,
   MeetingFormat,
+  MeetingMedium,
   MeetingMode,
   MeetingStatus,
   NodeKind,
@@ -19,8 +21,7 @@ import {
   PlaceKind,
   RelType,
   StatementKind,
-} from '../graph/model';
-import { parsePartialDate } from '../modules/common/partial-date';
+} from '../model/vocabulary';
 
 export const FACTS_VERSION = 1;
 
@@ -218,6 +219,10 @@ export const MeetingFactSchema = z
     status: z.enum(MeetingStatus),
     format: z.enum(MeetingFormat).optional(),
     mode: z.enum(MeetingMode).optional(),
+    medium: z
+      .enum(MeetingMedium)
+      .optional()
+      .describe('IN_PERSON, PHONE or VIDEO; omit when the source does not say (a call is not a meeting in person).'),
   })
   .meta({ id: 'Meeting' });
 
@@ -293,6 +298,7 @@ export const RelationshipFactSchema = z.discriminatedUnion('type', [
   relationship(RelType.ABOUT, NO_PROPS),
   relationship(RelType.MADE_AT, NO_PROPS),
   relationship(RelType.MADE_DURING, NO_PROPS),
+  relationship(RelType.SAME_AS, NO_PROPS),
 ]);
 
 // ---------------------------------------------------------------------------------------------

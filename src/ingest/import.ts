@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
 import { appError, ErrorCode } from '../errors';
 import type { Executor } from '../graph/executor';
-import type { NodeKind } from '../graph/model';
+import type { NodeKind } from '../model/vocabulary';
 import { graphIsEmpty, type LoadResult, loadPlan } from './load';
 import { EXISTING_KINDS } from './load.cypher';
 import { planFromFacts } from './plan';

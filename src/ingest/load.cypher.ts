@@ -5,7 +5,7 @@
  * again changes nothing, and loading a second source adds its quotes beside the first's.
  */
 import { cypher, type Statement } from '../graph/executor';
-import { NodeKind, RelType } from '../graph/model';
+import { NodeKind, RelType } from '../model/vocabulary';
 
 /** Keeps other sources' evidence of `x`, appends `row`'s. Ends with the SET of the three lists. */
 const MERGE_EVIDENCE = (x: string) => `

@@ -5,8 +5,8 @@
  */
 import { appError, ErrorCode } from '../errors';
 import type { Executor, Tx } from '../graph/executor';
-import type { NodeKind, RelType } from '../graph/model';
-import { type Evidence, type PropertyValue, searchText } from '../graph/types';
+import { type Evidence, type PropertyValue, searchText } from '../model/elements';
+import type { NodeKind, RelType } from '../model/vocabulary';
 import { EXISTING_KINDS, GRAPH_IS_EMPTY, MERGE_EDGES, MERGE_NODES } from './load.cypher';
 
 export interface LoadNode {

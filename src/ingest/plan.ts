@@ -3,9 +3,10 @@
  * source, with its full text), one edge per relationship, properties named as the data layer
  * reads them (a date becomes `date`, `datePrecision`, `dateStart`, `dateEnd`; see partial-date).
  */
-import { NodeKind } from '../graph/model';
-import type { PropertyValue } from '../graph/types';
-import type { PartialDate } from '../modules/common/partial-date';
+
+import type { PropertyValue } from '../model/elements';
+import type { PartialDate } from '../model/partial-date';
+import { NodeKind } from '../model/vocabulary';
 import type { LoadEdge, LoadNode, LoadPlan } from './load';
 import type { ResolvedEntity, ResolvedFacts, ResolvedRelationship } from './validate';
 

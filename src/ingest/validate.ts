@@ -11,6 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { type Evidence, edgeId } from '../model/elements';
+import { type PartialDate, parsePartialDate } from '../model/partial-date';
 import {
   ACTOR_KINDS,
   type DelegationRole,
@@ -21,9 +23,7 @@ import {
   REL_ENDPOINTS,
   RelType,
   StatementKind,
-} from '../graph/model';
-import { type Evidence, edgeId } from '../graph/types';
-import { type PartialDate, parsePartialDate } from '../modules/common/partial-date';
+} from '../model/vocabulary';
 import {
   ANY_ID,
   type EntityFact,

@@ -4,7 +4,7 @@
  * click, adds neighbours on double-click, finds a seed by search, and links every download.
  */
 import type { Page } from 'playwright-core';
-import { NodeKind } from '../../src/graph/model';
+import { NodeKind } from '../../src/model/vocabulary';
 import { seededBrowserForFile } from '../support/browser';
 
 const TALKS = 'meeting:2025-05-16-istanbul-talks';

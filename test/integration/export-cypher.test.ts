@@ -8,7 +8,7 @@ import { ExportFormat, exportSubgraph } from '../../src/export/index';
 import { cypher, type Executor } from '../../src/graph/executor';
 import { applyMigrations } from '../../src/graph/migrations';
 import { edgeMap, nodeMap, type RawEdge, type RawNode, toGraphEdge, toGraphNode } from '../../src/graph/records';
-import type { Subgraph } from '../../src/graph/types';
+import type { Subgraph } from '../../src/model/elements';
 import { EXPORT_META, exportFixture, HOSTILE, NAMES } from '../support/export-fixture';
 import { countAll, resetGraph, testExecutor } from '../support/graph';
 

@@ -5,8 +5,8 @@
 
 import { ExportFormat } from '../../src/export';
 import { applyMigrations } from '../../src/graph/migrations';
-import { NodeKind } from '../../src/graph/model';
 import { loadPlan } from '../../src/ingest/load';
+import { NodeKind } from '../../src/model/vocabulary';
 import { type ExportTarget, FLUSH_CHARS, runExport } from '../../src/modules/subgraph/subgraph.export';
 import { SubgraphRepository } from '../../src/modules/subgraph/subgraph.repository';
 import type { RunningServer } from '../../src/server';

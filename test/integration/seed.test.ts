@@ -8,9 +8,9 @@ import { parse } from 'yaml';
 import { ErrorCode, errorCode } from '../../src/errors';
 import { cypher } from '../../src/graph/executor';
 import { applyMigrations } from '../../src/graph/migrations';
-import { NodeKind, RelType } from '../../src/graph/model';
 import { importFacts, importFactsFile, SEED_FILE } from '../../src/ingest/import';
 import { type LoadPlan, loadPlan } from '../../src/ingest/load';
+import { NodeKind, RelType } from '../../src/model/vocabulary';
 import { countAll, resetGraph, testExecutor } from '../support/graph';
 
 const executor = testExecutor();

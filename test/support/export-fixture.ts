@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExportMeta } from '../../src/export/format';
-import { NodeKind, RelType } from '../../src/graph/model';
-import { type Evidence, edgeId, type GraphEdge, type GraphNode, type Subgraph } from '../../src/graph/types';
+import { type Evidence, edgeId, type GraphEdge, type GraphNode, type Subgraph } from '../../src/model/elements';
+import { NodeKind, RelType } from '../../src/model/vocabulary';
 
 export const SOURCE_ID = 'source:2025-05-17-china-daily-istanbul-talks';
 

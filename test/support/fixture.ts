@@ -3,9 +3,17 @@
  * hundred meetings, built from a seeded random sequence so every run is the same. The expected
  * answers tests compare against are computed from this description, not by the code under test.
  */
-import { DelegationRole, MeetingStatus, NodeKind, ParticipantRole, PlaceKind, RelType } from '../../src/graph/model';
-import { type Evidence, edgeId } from '../../src/graph/types';
+
 import type { LoadEdge, LoadNode, LoadPlan } from '../../src/ingest/load';
+import { type Evidence, edgeId } from '../../src/model/elements';
+import {
+  DelegationRole,
+  MeetingStatus,
+  NodeKind,
+  ParticipantRole,
+  PlaceKind,
+  RelType,
+} from '../../src/model/vocabulary';
 
 export const FIXTURE_SOURCE_ID = 'source:fixture';
 

@@ -1,6 +1,6 @@
 /** Arguments of `actors`. */
 import { ArgsType, Field, Int } from 'type-graphql';
-import { NodeKind } from '../../graph/model';
+import { NodeKind } from '../../model/vocabulary';
 
 @ArgsType()
 export class ActorsArgs {

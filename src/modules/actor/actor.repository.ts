@@ -2,8 +2,8 @@
 import type { Config } from '../../config';
 import { badInput } from '../../errors';
 import type { Executor } from '../../graph/executor';
-import { ACTOR_KINDS, type NodeKind } from '../../graph/model';
 import { type RawNode, toGraphNode } from '../../graph/records';
+import { ACTOR_KINDS, type NodeKind } from '../../model/vocabulary';
 import { decodeCursor, type Page, pageSize, toPage } from '../common/connection';
 import { type NodeView, nodeView } from '../node/node.view';
 import { LIST_ACTORS, SEARCH_ACTORS } from './actor.cypher';

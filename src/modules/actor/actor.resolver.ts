@@ -4,7 +4,7 @@
  */
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { ACTOR_KINDS, RelType } from '../../graph/model';
+import { ACTOR_KINDS, RelType } from '../../model/vocabulary';
 import { Meeting, Participation } from '../meeting/meeting.type';
 import { endpoint, type Linked, linkedEdges, linkedNode, linkedNodes } from '../node/node.relations';
 import { type EdgeView, type NodeView, nodeView } from '../node/node.view';

@@ -3,7 +3,7 @@
  * alone: offices held, delegation membership, presence in a place.
  */
 import { Field, Float, InterfaceType, ObjectType } from 'type-graphql';
-import { DelegationRole, NodeKind, OrganizationKind } from '../../graph/model';
+import { DelegationRole, NodeKind, OrganizationKind } from '../../model/vocabulary';
 import { Connection } from '../common/connection';
 import { NodeInterface, PartialDateType, RelationshipInterface } from '../node/node.type';
 

@@ -1,6 +1,6 @@
 /** `from`/`to` arguments: partial dates, validated, turned into the days they bound. */
 import { badInput } from '../../errors';
-import { parsePartialDate } from './partial-date';
+import { parsePartialDate } from '../../model/partial-date';
 
 export interface DateWindow {
   /** First day included (YYYY-MM-DD), or null for no lower bound. */

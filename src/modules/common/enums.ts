@@ -5,6 +5,7 @@ import {
   DatePrecision,
   DelegationRole,
   MeetingFormat,
+  MeetingMedium,
   MeetingMode,
   MeetingStatus,
   NodeKind,
@@ -13,7 +14,7 @@ import {
   PlaceKind,
   RelType,
   StatementKind,
-} from '../../graph/model';
+} from '../../model/vocabulary';
 
 registerEnumType(NodeKind, { name: 'NodeKind', description: 'What a node is.' });
 registerEnumType(RelType, { name: 'RelationshipType', description: 'What a relationship says.' });
@@ -30,6 +31,10 @@ registerEnumType(MeetingFormat, { name: 'MeetingFormat', description: 'How many 
 registerEnumType(MeetingMode, {
   name: 'MeetingMode',
   description: 'Whether the sides talked directly or through a mediator.',
+});
+registerEnumType(MeetingMedium, {
+  name: 'MeetingMedium',
+  description: 'How the sides met: in person, by phone or by video (a call is not a meeting in person).',
 });
 registerEnumType(PlaceKind, { name: 'PlaceKind', description: 'Venue, city or region.' });
 registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'What kind of organization.' });

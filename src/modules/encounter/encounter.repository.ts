@@ -2,13 +2,13 @@
 import type { Config } from '../../config';
 import { badInput } from '../../errors';
 import type { Executor } from '../../graph/executor';
-import { type ParticipantRole, ROLE_CODES } from '../../graph/model';
 import { type RawEdge, type RawNode, toGraphEdge, toGraphNode } from '../../graph/records';
-import type { Evidence } from '../../graph/types';
+import type { Evidence } from '../../model/elements';
+import { storedPartialDate } from '../../model/partial-date';
+import { type ParticipantRole, ROLE_CODES } from '../../model/vocabulary';
 import { decodeCursor, type Page, pageSize, toPage } from '../common/connection';
 import { dateWindow } from '../common/date-window';
 import type { ParticipationMode } from '../common/enums';
-import { storedPartialDate } from '../common/partial-date';
 import { type NodeView, nodeView } from '../node/node.view';
 import { WHO_MET_ACTOR, WHO_MET_WHOM } from './encounter.cypher';
 import type { WhoMetWhomArgs } from './encounter.input';

@@ -4,7 +4,7 @@
  * sides: a country and its own delegation do not "meet".
  */
 import { Field, Int, ObjectType } from 'type-graphql';
-import { DelegationRole, ParticipantRole } from '../../graph/model';
+import { DelegationRole, ParticipantRole } from '../../model/vocabulary';
 import { ActorInterface, Country, Delegation } from '../actor/actor.type';
 import { Connection } from '../common/connection';
 import { ParticipationMode } from '../common/enums';

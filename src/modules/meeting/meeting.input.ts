@@ -1,6 +1,6 @@
 /** Arguments of `meetings`. */
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { MeetingStatus } from '../../graph/model';
+import { MeetingStatus } from '../../model/vocabulary';
 import { MeetingOrder } from '../common/enums';
 
 @InputType('MeetingFilter', { description: 'Every condition given must hold. Unknown ids match nothing.' })

@@ -1,7 +1,7 @@
 /** Meeting queries and the relationship fields of meetings and participations. */
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { NodeKind, ParticipantRole, RelType, ROLE_CODES } from '../../graph/model';
+import { NodeKind, ParticipantRole, RelType, ROLE_CODES } from '../../model/vocabulary';
 import { ActorInterface } from '../actor/actor.type';
 import { endpoint, linkedEdges, linkedNode, linkedNodes } from '../node/node.relations';
 import { type EdgeView, type NodeView, nodeView } from '../node/node.view';

@@ -1,6 +1,6 @@
 /** Meetings and the part each participant played in them. */
 import { Field, Int, ObjectType } from 'type-graphql';
-import { MeetingFormat, MeetingMode, MeetingStatus, ParticipantRole } from '../../graph/model';
+import { MeetingFormat, MeetingMode, MeetingStatus, ParticipantRole } from '../../model/vocabulary';
 import { Connection } from '../common/connection';
 import { NodeInterface, PartialDateType, RelationshipInterface } from '../node/node.type';
 

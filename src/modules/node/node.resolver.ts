@@ -1,7 +1,7 @@
 /** `node(id)` for any kind, statements about any node, and the source behind each piece of evidence. */
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { RelType } from '../../graph/model';
+import { RelType } from '../../model/vocabulary';
 import { Source } from '../source/source.type';
 import { Statement } from '../statement/statement.type';
 import { linkedNodes } from './node.relations';

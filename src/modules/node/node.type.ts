@@ -3,8 +3,8 @@
  * precision (`PartialDate`). Concrete node types live in their modules.
  */
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
-import { DatePrecision, NodeKind } from '../../graph/model';
-import type { Evidence as EvidenceRecord } from '../../graph/types';
+import type { Evidence as EvidenceRecord } from '../../model/elements';
+import { DatePrecision, NodeKind } from '../../model/vocabulary';
 import '../common/enums';
 
 @ObjectType('Evidence', {

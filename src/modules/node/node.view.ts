@@ -2,8 +2,8 @@
  * GraphNode/GraphEdge (the data layer's plain objects) → the objects GraphQL types read: stored
  * properties flattened onto the object, dates turned into PartialDate. Resolvers return these.
  */
-import type { GraphEdge, GraphNode } from '../../graph/types';
-import { type PartialDate, storedPartialDate } from '../common/partial-date';
+import type { GraphEdge, GraphNode } from '../../model/elements';
+import { type PartialDate, storedPartialDate } from '../../model/partial-date';
 
 export type NodeView = {
   id: string;

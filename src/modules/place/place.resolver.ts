@@ -1,7 +1,7 @@
 /** Place queries and the fields that climb and descend the LOCATED_IN chain. */
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { NodeKind, RelType } from '../../graph/model';
+import { NodeKind, RelType } from '../../model/vocabulary';
 import { Presence } from '../actor/actor.type';
 import { Meeting } from '../meeting/meeting.type';
 import { linkedEdges, linkedNode, linkedNodes } from '../node/node.relations';

@@ -1,6 +1,6 @@
 /** Places: venues inside cities inside countries (`LOCATED_IN`). */
 import { Field, Float, ObjectType } from 'type-graphql';
-import { PlaceKind } from '../../graph/model';
+import { PlaceKind } from '../../model/vocabulary';
 import { NodeInterface } from '../node/node.type';
 
 @ObjectType('Place', {

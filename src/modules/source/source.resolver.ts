@@ -1,7 +1,7 @@
 /** `source(id)`: an article with its full text, to check any quote against. */
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { NodeKind } from '../../graph/model';
+import { NodeKind } from '../../model/vocabulary';
 import { type NodeView, nodeView } from '../node/node.view';
 import { Source } from './source.type';
 

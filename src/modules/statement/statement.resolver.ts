@@ -1,7 +1,7 @@
 /** Statement fields: who said it, about what, where and during which meeting. */
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { RelType } from '../../graph/model';
+import { RelType } from '../../model/vocabulary';
 import { ActorInterface } from '../actor/actor.type';
 import { Meeting } from '../meeting/meeting.type';
 import { linkedNode, linkedNodes } from '../node/node.relations';

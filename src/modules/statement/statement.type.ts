@@ -1,6 +1,6 @@
 /** Statements: a verbatim quote, or a position the source reports in its own words. */
 import { Field, ObjectType } from 'type-graphql';
-import { StatementKind } from '../../graph/model';
+import { StatementKind } from '../../model/vocabulary';
 import { NodeInterface, PartialDateType } from '../node/node.type';
 
 @ObjectType('Statement', {

@@ -1,7 +1,7 @@
 /** Arguments of `subgraph` and `path`. */
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { ExportFormat } from '../../export';
-import { RelType } from '../../graph/model';
+import { RelType } from '../../model/vocabulary';
 import { CsvTableEnum } from '../common/enums';
 
 @ArgsType()

@@ -2,7 +2,6 @@
 import type { Config } from '../../config';
 import { appError, badInput, ErrorCode, limitExceeded } from '../../errors';
 import type { Executor } from '../../graph/executor';
-import { RelType } from '../../graph/model';
 import {
   type EdgeRow,
   edgeFromRow,
@@ -13,7 +12,8 @@ import {
   toGraphEdge,
   toGraphNode,
 } from '../../graph/records';
-import type { GraphEdge, GraphNode, Subgraph } from '../../graph/types';
+import type { GraphEdge, GraphNode, Subgraph } from '../../model/elements';
+import { RelType } from '../../model/vocabulary';
 import { dateWindow } from '../common/date-window';
 import { EXPORT_BY_DEPTH, PATH_BY_HOPS, SUBGRAPH_BY_DEPTH } from './subgraph.cypher';
 

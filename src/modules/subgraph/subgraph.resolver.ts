@@ -3,7 +3,7 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { limitExceeded } from '../../errors';
 import { exportFilename, FORMAT_INFO } from '../../export';
-import type { GraphNode } from '../../graph/types';
+import type { GraphNode } from '../../model/elements';
 import { nodeView } from '../node/node.view';
 import { runExport } from './subgraph.export';
 import { ExportArgs, PathArgs, SubgraphArgs } from './subgraph.input';

@@ -2,7 +2,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ExportFormat } from '../../export';
-import { NodeKind, RelType } from '../../graph/model';
+import { NodeKind, RelType } from '../../model/vocabulary';
 import { Evidence, NodeInterface } from '../node/node.type';
 
 @ObjectType('GraphNode', {

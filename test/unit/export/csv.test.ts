@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { CSV_EDGE_COLUMNS, CSV_NODE_COLUMNS } from '../../../src/export/csv';
 import { ExportFormat, exportSubgraph } from '../../../src/export/index';
-import { RelType, ROLE_CODES } from '../../../src/graph/model';
+import { RelType, ROLE_CODES } from '../../../src/model/vocabulary';
 import { CONTROL_NOTE, EXPORT_META, exportFixture, HOSTILE, NAMES } from '../../support/export-fixture';
 
 type Row = Record<string, string>;

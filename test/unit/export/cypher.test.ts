@@ -1,7 +1,7 @@
 import { CYPHER_CONSTRAINT, cypherString, edgeStatement, nodeStatement } from '../../../src/export/cypher';
 import { ExportFormat, exportSubgraph } from '../../../src/export/index';
-import type { NodeKind, RelType } from '../../../src/graph/model';
-import type { GraphEdge, GraphNode } from '../../../src/graph/types';
+import type { GraphEdge, GraphNode } from '../../../src/model/elements';
+import type { NodeKind, RelType } from '../../../src/model/vocabulary';
 import { EXPORT_META, exportFixture } from '../../support/export-fixture';
 
 describe('Cypher export', () => {

@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import { ExportFormat, exportSubgraph } from '../../../src/export/index';
-import { ROLE_CODES } from '../../../src/graph/model';
+import { ROLE_CODES } from '../../../src/model/vocabulary';
 import { EXPORT_META, exportFixture, HOSTILE, NAMES, TALKS_2025 } from '../../support/export-fixture';
 
 describe('Cytoscape.js export', () => {

@@ -17,9 +17,9 @@ import {
   exportSubgraph,
   FORMAT_INFO,
 } from '../../../src/export/index';
-import { NodeKind, ParticipantRole, RelType, ROLE_CODES } from '../../../src/graph/model';
-import type { GraphEdge, GraphNode } from '../../../src/graph/types';
 import { EntityFactSchema, RelationshipFactSchema, SourceFactSchema } from '../../../src/ingest/facts.schema';
+import type { GraphEdge, GraphNode } from '../../../src/model/elements';
+import { NodeKind, ParticipantRole, RelType, ROLE_CODES } from '../../../src/model/vocabulary';
 import { EXPORT_META, exportFixture, TALKS_2022, TALKS_2025 } from '../../support/export-fixture';
 
 const FORMATS = Object.values(ExportFormat);

@@ -1,5 +1,5 @@
 import { ExportFormat, exportSubgraph } from '../../../src/export/index';
-import { ROLE_CODES } from '../../../src/graph/model';
+import { ROLE_CODES } from '../../../src/model/vocabulary';
 import {
   EXPORT_META,
   exportFixture,

@@ -1,6 +1,6 @@
 import { ExportFormat, exportSubgraph } from '../../../src/export/index';
-import { ROLE_CODES } from '../../../src/graph/model';
-import type { GraphNode } from '../../../src/graph/types';
+import type { GraphNode } from '../../../src/model/elements';
+import { ROLE_CODES } from '../../../src/model/vocabulary';
 import {
   CONTROL_NOTE,
   EXPORT_META,

@@ -1,6 +1,6 @@
 import { sortedProperties } from '../../../src/export/common';
 import { ExportFormat, exportSubgraph } from '../../../src/export/index';
-import { RelType, ROLE_CODES } from '../../../src/graph/model';
+import { RelType, ROLE_CODES } from '../../../src/model/vocabulary';
 import { EXPORT_META, exportFixture, HOSTILE, NAMES } from '../../support/export-fixture';
 
 describe('JSON export', () => {

@@ -4,7 +4,7 @@
  * U+FFFD one for one, leaving their neighbours alone.
  */
 import { ExportFormat, exportSubgraph } from '../../../src/export/index';
-import type { GraphNode } from '../../../src/graph/types';
+import type { GraphNode } from '../../../src/model/elements';
 import { EXPORT_META, exportFixture, readWithNetworkx } from '../../support/export-fixture';
 
 /** Character references written out as text: they must come back as typed, not as the characters they name. */

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { NodeKind, RelType } from '../../../src/graph/model';
 import { planFromFacts } from '../../../src/ingest/plan';
 import { parseFactsDocument } from '../../../src/ingest/validate';
+import { NodeKind, RelType } from '../../../src/model/vocabulary';
 
 const FACTS_FILE = path.join(__dirname, '..', '..', '..', 'seed', '2025-05-17-china-daily-istanbul-talks.facts.yaml');
 

@@ -1,8 +1,8 @@
 /** seed/README.md documents the format: its example must validate and its tables match the code. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { NodeKind, REL_ENDPOINTS, RelType } from '../../../src/graph/model';
 import { ProblemCode, parseFactsDocument } from '../../../src/ingest/validate';
+import { NodeKind, REL_ENDPOINTS, RelType } from '../../../src/model/vocabulary';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'seed', 'README.md'), 'utf8');
 

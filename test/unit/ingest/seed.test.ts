@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { MeetingStatus, NodeKind, ParticipantRole, RelType } from '../../../src/graph/model';
 import { idPattern } from '../../../src/ingest/facts.schema';
 import { parseFactsDocument, type ResolvedFacts } from '../../../src/ingest/validate';
+import { MeetingStatus, NodeKind, ParticipantRole, RelType } from '../../../src/model/vocabulary';
 
 const SEED_DIR = path.join(__dirname, '..', '..', '..', 'seed');
 const FACTS_FILE = path.join(SEED_DIR, '2025-05-17-china-daily-istanbul-talks.facts.yaml');

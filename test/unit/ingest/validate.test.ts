@@ -1,5 +1,4 @@
 import YAML from 'yaml';
-import { NodeKind } from '../../../src/graph/model';
 import {
   type FactsParseResult,
   locateQuote,
@@ -8,6 +7,7 @@ import {
   ProblemCode,
   parseFactsDocument,
 } from '../../../src/ingest/validate';
+import { NodeKind } from '../../../src/model/vocabulary';
 
 const TEXT =
   'Ruritania and Freedonia held talks at Castle Zenda in Strelsau on Friday, May 16, 2025. ' +

@@ -72,6 +72,11 @@ export enum RelType {
   MADE_AT = 'MADE_AT',
   /** Statement → Meeting during which it was made. */
   MADE_DURING = 'MADE_DURING',
+  /**
+   * Actor → actor of the same kind: a source says the two ids are one actor (an unnamed
+   * delegation head, later named). Queries treat the group as one actor; nothing is merged.
+   */
+  SAME_AS = 'SAME_AS',
 }
 
 /** Roles of a participant in a meeting. */
@@ -107,6 +112,13 @@ export enum MeetingFormat {
 export enum MeetingMode {
   DIRECT = 'DIRECT',
   MEDIATED = 'MEDIATED',
+}
+
+/** How the sides met: a call is not a meeting in person. Absent: the source does not say. */
+export enum MeetingMedium {
+  IN_PERSON = 'IN_PERSON',
+  PHONE = 'PHONE',
+  VIDEO = 'VIDEO',
 }
 
 export enum PlaceKind {
@@ -175,6 +187,7 @@ export const REL_ENDPOINTS: Readonly<Record<RelType, { from: readonly NodeKind[]
   [RelType.ABOUT]: { from: [NodeKind.Statement], to: Object.values(NodeKind) },
   [RelType.MADE_AT]: { from: [NodeKind.Statement], to: [NodeKind.Place] },
   [RelType.MADE_DURING]: { from: [NodeKind.Statement], to: [NodeKind.Meeting] },
+  [RelType.SAME_AS]: { from: ACTOR_KINDS, to: ACTOR_KINDS },
 };
 
 /** The kind an id's prefix names (`person:hakan-fidan` → Person), or undefined. */

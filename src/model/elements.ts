@@ -8,7 +8,7 @@
  * — where the quote equals substring(source.text, offset, size(quote)). Relationships also carry
  * `id` (see `edgeId`), so that an edge can be addressed, merged idempotently and exported.
  */
-import type { NodeKind, RelType } from './model';
+import type { NodeKind, RelType } from './vocabulary';
 
 /** One quote from one source supporting one node or relationship. */
 export interface Evidence {

@@ -4,7 +4,7 @@
  * 2022-03-31. Stored as ISO strings (`date`, `datePrecision`, `dateStart`, `dateEnd`), which
  * compare correctly as strings.
  */
-import { DatePrecision } from '../../graph/model';
+import { DatePrecision } from './vocabulary';
 
 export interface PartialDate {
   value: string;
