@@ -19,7 +19,7 @@ import { connectGraph } from './graph/connect';
 import type { Executor } from './graph/executor';
 import { applyMigrations } from './graph/migrations';
 import { importFactsFile, SEED_FILE } from './ingest/import';
-import type { LoadResult } from './ingest/load';
+import { type ImportReport, totals } from './ingest/report';
 import type { Problem } from './ingest/validate';
 import { runExport } from './modules/subgraph/subgraph.export';
 import { createRepositories } from './repositories';
@@ -55,9 +55,11 @@ function toInt(value: string): number {
   return Number(value);
 }
 
-function report(result: LoadResult): void {
+function report(result: ImportReport): void {
+  const nodes = totals(result.nodes);
+  const edges = totals(result.relationships);
   process.stdout.write(
-    `loaded ${result.sourceId}: ${result.nodes} nodes, ${result.relationships} relationships in one transaction (${result.milliseconds} ms)\n`,
+    `loaded ${result.sourceId} in one transaction (${result.milliseconds} ms): nodes ${nodes.created} created, ${nodes.claimed} claimed, ${nodes.unchanged} unchanged; relationships ${edges.created} created, ${edges.claimed} claimed, ${edges.unchanged} unchanged\n`,
   );
 }
 
