@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { CSV_EDGE_COLUMNS, CSV_NODE_COLUMNS } from '../../../src/export/csv';
 import { ExportFormat, exportSubgraph } from '../../../src/export/index';
-import { RelType, ROLE_CODES } from '../../../src/model/vocabulary';
+import type { Subgraph } from '../../../src/model/elements';
+import { NodeKind, RelType, ROLE_CODES } from '../../../src/model/vocabulary';
 import { CONTROL_NOTE, EXPORT_META, exportFixture, HOSTILE, NAMES } from '../../support/export-fixture';
 
 type Row = Record<string, string>;
@@ -72,10 +73,10 @@ describe('CSV export of names that try to add rows or formulas (invented example
     'tab\n\t-2+3',
     ',"\r\n',
   ];
-  const subgraph = {
+  const subgraph: Subgraph = {
     nodes: names.map((name, i) => ({
       id: `person:invented-${i}`,
-      kind: 'Person' as const,
+      kind: NodeKind.Person,
       name,
       properties: { aliases: [name] },
       evidence: [],
