@@ -134,6 +134,12 @@ export const EXISTING_KINDS = cypher(
 
 export const GRAPH_IS_EMPTY = cypher('graph-is-empty', `RETURN NOT EXISTS { MATCH (n:${ENTITY_LABEL}) } AS empty`);
 
+/** Entities but no claims at all: a graph loaded before claims were stored. */
+export const GRAPH_PREDATES_CLAIMS = cypher(
+  'graph-predates-claims',
+  `RETURN EXISTS { MATCH (n:${ENTITY_LABEL}) WHERE NOT n:Source } AND NOT EXISTS { MATCH (:${CLAIM_LABEL}) } AS predates`,
+);
+
 export const GRAPH_COUNTS = cypher(
   'graph-counts',
   `CALL () { MATCH (n:${ENTITY_LABEL}) RETURN count(n) AS nodes }

@@ -26,6 +26,7 @@ import {
   DEPENDENT_EDGES,
   EXISTING_KINDS,
   GRAPH_IS_EMPTY,
+  GRAPH_PREDATES_CLAIMS,
   SOURCE_STATE,
   SUBJECTS_OF_SOURCE,
   UPSERT_CLAIMS,
@@ -103,6 +104,15 @@ export async function loadPlan(executor: Executor, plan: LoadPlan, options: Load
 export async function graphIsEmpty(executor: Executor): Promise<boolean> {
   const [row] = await executor.read<{ empty: boolean }>(GRAPH_IS_EMPTY);
   return row?.empty ?? true;
+}
+
+/**
+ * A graph written before claims were kept has values but not who said them: its sources must
+ * be imported again (each import turns what it states into claims) before one can be removed.
+ */
+export async function graphPredatesClaims(executor: Executor): Promise<boolean> {
+  const [row] = await executor.read<{ predates: boolean }>(GRAPH_PREDATES_CLAIMS);
+  return row?.predates ?? false;
 }
 
 // ---------------------------------------------------------------------------------------------
