@@ -144,7 +144,7 @@ export function reportLines(report: ImportReport | RemoveReport): string[] {
   } else {
     lines.push(`removed ${report.sourceId} in one transaction (${report.milliseconds} ms)`);
   }
-  const width = Math.max(13, ...[...report.nodes, ...report.relationships].map((row) => row.name.length));
+  const width = Math.max(13, ...[...report.nodes, ...report.relationships].map((row) => row.name.length + 2));
   const row = (name: string, values: readonly (string | number)[]) =>
     `  ${name.padEnd(width)}${values.map((v, i) => String(v).padStart(COLUMNS[i]!.length + 2)).join('')}`;
   lines.push(row('', COLUMNS));
