@@ -7,6 +7,7 @@ import { connectGraph, type GraphConnection } from './graph/connect';
 import { applyMigrations } from './graph/migrations';
 import { createHttpServer } from './http/app';
 import { seedIfEmpty } from './ingest/import';
+import { totals } from './ingest/report';
 import type { Logger } from './logger';
 import { createRepositories, type Repositories } from './repositories';
 import { getSchema } from './schema';
@@ -27,7 +28,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       const seeded = await seedIfEmpty(graph.executor);
       if (seeded) {
         logger.info(
-          `seeded the empty graph from ${seeded.sourceId}: ${seeded.nodes} nodes, ${seeded.relationships} relationships in ${seeded.milliseconds} ms`,
+          `seeded the empty graph from ${seeded.sourceId}: ${totals(seeded.nodes).created} nodes, ${totals(seeded.relationships).created} relationships in ${seeded.milliseconds} ms`,
         );
       }
     }

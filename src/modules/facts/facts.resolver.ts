@@ -20,20 +20,22 @@ export class FactsResolver {
   importFacts(
     @Arg('document', () => String, { description: 'The facts document, with `source.text` inline.' }) document: string,
     @Arg('dryRun', () => Boolean, {
+      nullable: true,
       defaultValue: false,
       description: 'Validate and report what the import would do, writing nothing.',
     })
-    dryRun: boolean,
+    dryRun: boolean | null,
     @Arg('replace', () => Boolean, {
+      nullable: true,
       defaultValue: false,
       description:
         "Allow a document whose source id is in the graph with another text: the old source's claims go, in the same transaction.",
     })
-    replace: boolean,
+    replace: boolean | null,
     @Ctx() ctx: Context,
   ) {
     requireWriteAccess(ctx);
-    return ctx.repositories.facts.import(document, { dryRun, replace });
+    return ctx.repositories.facts.import(document, { dryRun: dryRun === true, replace: replace === true });
   }
 
   @Mutation(() => RemoveReport, {
