@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { GraphQLError } from 'graphql';
-import { loadConfig } from './config';
+import { type Config, loadConfig } from './config';
 import { ExportFormat } from './export';
 import { connectGraph } from './graph/connect';
 import type { Executor } from './graph/executor';
@@ -26,12 +26,12 @@ import { createRepositories } from './repositories';
 import { VERSION } from './version';
 
 /** Runs `work` against the configured graph (starting the local Neo4j if needed), then lets go. */
-async function withGraph(work: (executor: Executor) => Promise<void>): Promise<void> {
+async function withGraph(work: (executor: Executor, config: Config) => Promise<void>): Promise<void> {
   const config = loadConfig();
   const graph = await connectGraph(config, (line) => process.stderr.write(`${line}\n`));
   try {
     await applyMigrations(graph.executor);
-    await work(graph.executor);
+    await work(graph.executor, config);
   } catch (error) {
     const problems = error instanceof GraphQLError ? (error.extensions.problems as Problem[] | undefined) : undefined;
     if (problems) {
@@ -77,13 +77,21 @@ export function buildCli(): Command {
   program
     .command('seed')
     .description('load the article diplograph ships with (idempotent)')
-    .action(() => withGraph((executor) => importFactsFile(executor, SEED_FILE).then(report)));
+    .action(() =>
+      withGraph((executor, config) =>
+        importFactsFile(executor, SEED_FILE, { maxAliasCount: config.MAX_YAML_ALIASES }).then(report),
+      ),
+    );
 
   program
     .command('import')
     .argument('<file>', 'a facts document (YAML or JSON); see seed/README.md')
     .description('validate a facts document and load it in one transaction (nothing is written if anything is wrong)')
-    .action((file: string) => withGraph((executor) => importFactsFile(executor, file).then(report)));
+    .action((file: string) =>
+      withGraph((executor, config) =>
+        importFactsFile(executor, file, { maxAliasCount: config.MAX_YAML_ALIASES }).then(report),
+      ),
+    );
 
   program
     .command('export')

@@ -8,11 +8,10 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
 import { appError, ErrorCode } from '../errors';
 import type { Executor } from '../graph/executor';
-import type { NodeKind } from '../model/vocabulary';
+import { graphContext } from './graph-context';
 import { graphIsEmpty, type LoadResult, loadPlan } from './load';
-import { EXISTING_KINDS } from './load.cypher';
 import { planFromFacts } from './plan';
-import { type Problem, ProblemCode, parseFactsDocument } from './validate';
+import { type ParseOptions, type Problem, parseFactsDocument } from './validate';
 
 /** The article diplograph ships with, as a facts document. */
 export const SEED_FILE = path.join(PROJECT_ROOT, 'seed', '2025-05-17-china-daily-istanbul-talks.facts.yaml');
@@ -36,21 +35,19 @@ export async function importFacts(
   fileName: string,
   readTextFile: (relative: string) => string = (relative) =>
     fs.readFileSync(path.resolve(path.dirname(fileName), relative), 'utf8'),
+  limits: Pick<ParseOptions, 'maxAliasCount'> = {},
 ): Promise<LoadResult> {
-  let result = parseFactsDocument(text, fileName, { readTextFile });
-  if (!result.ok && result.problems.some((p) => p.code === ProblemCode.UNKNOWN_REFERENCE)) {
-    const ids = [...text.matchAll(/\b[a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*/g)].map((m) => m[0]);
-    const rows = await executor.read<{ id: string; kind: NodeKind }>(EXISTING_KINDS, { ids: [...new Set(ids)] });
-    if (rows.length > 0) {
-      const knownIds = new Map(rows.map((r) => [r.id, r.kind]));
-      result = parseFactsDocument(text, fileName, { readTextFile, knownIds });
-    }
-  }
+  const graph = await graphContext(executor, text);
+  const result = parseFactsDocument(text, fileName, { readTextFile, ...limits, ...graph });
   if (!result.ok) throw invalidDocument(path.basename(fileName), result.problems);
   return loadPlan(executor, planFromFacts(result.document));
 }
 
-export function importFactsFile(executor: Executor, file: string): Promise<LoadResult> {
+export function importFactsFile(
+  executor: Executor,
+  file: string,
+  limits: Pick<ParseOptions, 'maxAliasCount'> = {},
+): Promise<LoadResult> {
   const absolute = path.resolve(file);
   let text: string;
   try {
@@ -58,7 +55,7 @@ export function importFactsFile(executor: Executor, file: string): Promise<LoadR
   } catch (error) {
     throw appError(ErrorCode.BAD_USER_INPUT, `cannot read ${file}: ${(error as Error).message}`);
   }
-  return importFacts(executor, text, absolute);
+  return importFacts(executor, text, absolute, undefined, limits);
 }
 
 /** Loads the article when the graph has no entities yet; says whether it did. */

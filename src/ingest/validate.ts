@@ -1,8 +1,9 @@
 /**
- * Reads and checks a facts document, with no database: YAML or JSON → the zod schema → the
- * checks a schema cannot express (ids unique, references resolve, endpoint kinds fit the
- * relationship type, every quote found verbatim in the source text, dates no later than the
- * source). It lists EVERY problem it finds, each with a path, a YAML line and a stable code, so
+ * Reads and checks a facts document, with no database: YAML or JSON (aliases expanded within a
+ * limit) → the zod schema → the rules of rules/ for what a schema cannot express (ids unique,
+ * references resolve, endpoint kinds fit the relationship type, every quote found verbatim in the
+ * source text, dates no later than the source); what the graph holds comes in through
+ * ParseOptions (see graph-context.ts). It lists EVERY problem it finds, each with a path, a YAML line and a stable code, so
  * an analyst fixes a document in one pass. A document with no problems comes back resolved:
  * quotes carry their offsets in the source text and dates their precision — what the loader
  * writes.
@@ -49,9 +50,9 @@ export interface ParseOptions {
   /** More ids of the graph that an unknown reference may have meant ("did you mean"). */
   candidates?: Iterable<string>;
   /**
-   * How far YAML aliases may expand (yaml's `maxAliasCount`: an anchor's uses times the aliases
-   * inside it); past it the document is refused (TOO_MANY_ALIASES), not expanded. Default:
-   * MAX_YAML_ALIASES' default in config.ts; -1 for no limit.
+   * How far YAML aliases may expand (yaml's `maxAliasCount`: each use of an anchor, weighted by
+   * the nesting and aliases inside it); past it the document is refused (TOO_MANY_ALIASES), not
+   * expanded. 0 allows no alias. Default: MAX_YAML_ALIASES' default in config.ts.
    */
   maxAliasCount?: number;
 }
@@ -139,7 +140,8 @@ export function parseFactsDocument(text: string, fileName: string, options: Pars
  */
 function expansionProblem(error: unknown, limit: number): [ProblemCode, string] {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof ReferenceError && /alias count/i.test(message)) {
+  // "Excessive alias count …", or "Alias resolution is disabled" when the limit is 0.
+  if (error instanceof ReferenceError && /alias/i.test(message)) {
     return [
       ProblemCode.TOO_MANY_ALIASES,
       `YAML aliases expand to more than ${limit} copies (anchors used over and over, or aliases of aliases): write the values out, or raise MAX_YAML_ALIASES`,
