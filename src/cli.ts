@@ -199,7 +199,11 @@ export function buildCli(): Command {
     .command('seed')
     .description('load the article diplograph ships with (idempotent)')
     .addOption(json())
-    .action((opts: { json?: boolean }) => write(!!opts.json, (executor) => importFactsFile(executor, SEED_FILE)));
+    .action((opts: { json?: boolean }) =>
+      write(!!opts.json, (executor) =>
+        importFactsFile(executor, SEED_FILE, { maxAliasCount: loadConfig().MAX_YAML_ALIASES }),
+      ),
+    );
 
   program
     .command('import')
@@ -213,7 +217,11 @@ export function buildCli(): Command {
     .addOption(json())
     .action((file: string, opts: { dryRun?: boolean; replace?: boolean; json?: boolean }) =>
       write(!!opts.json, (executor) =>
-        importFactsFile(executor, file, { dryRun: !!opts.dryRun, replace: !!opts.replace }),
+        importFactsFile(executor, file, {
+          dryRun: !!opts.dryRun,
+          replace: !!opts.replace,
+          maxAliasCount: loadConfig().MAX_YAML_ALIASES,
+        }),
       ),
     );
 

@@ -17,6 +17,9 @@ function findProjectRoot(start: string): string {
   }
 }
 
+/** How far YAML aliases in a facts document may expand (yaml's maxAliasCount); the validator's default too. */
+export const DEFAULT_MAX_YAML_ALIASES = 1000;
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -80,6 +83,7 @@ const SETTINGS = {
   MAX_EXPORT_INLINE_BYTES: [int(1024, 1073741824), '5242880'],
   MAX_EXPORT_NODES: [int(1, 10000000), '200000'],
   MAX_REQUEST_BYTES: [int(1024, 104857600), '1048576'],
+  MAX_YAML_ALIASES: [int(0, 1000000), String(DEFAULT_MAX_YAML_ALIASES)],
 
   API_KEY: [z.string().min(16, 'must be at least 16 characters'), undefined],
   GRAPHQL_INTROSPECTION: [bool, 'true'],

@@ -26,7 +26,7 @@ export function createRepositories(executor: Executor, config: Config): Reposito
     actor: new ActorRepository(executor, config),
     meeting: new MeetingRepository(executor, config),
     encounter: new EncounterRepository(executor, config),
-    facts: new FactsRepository(executor),
+    facts: new FactsRepository(executor, config),
     subgraph: new SubgraphRepository(executor, config),
   };
 }

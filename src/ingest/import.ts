@@ -8,12 +8,12 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
 import { appError, ErrorCode } from '../errors';
 import type { Executor } from '../graph/executor';
-import type { NodeKind } from '../model/vocabulary';
+import { graphContext } from './graph-context';
 import { graphIsEmpty, loadPlan } from './load';
-import { EXISTING_KINDS, GRAPH_COUNTS } from './load.cypher';
+import { GRAPH_COUNTS } from './load.cypher';
 import { planFromFacts } from './plan';
 import type { GraphCounts, ImportOptions, ImportReport, RemoveReport } from './report';
-import { type Problem, ProblemCode, parseFactsDocument } from './validate';
+import { type Problem, parseFactsDocument } from './validate';
 
 /** The article diplograph ships with, as a facts document. */
 export const SEED_FILE = path.join(PROJECT_ROOT, 'seed', '2025-05-17-china-daily-istanbul-talks.facts.yaml');
@@ -42,15 +42,8 @@ export async function importFacts(
     fs.readFileSync(path.resolve(path.dirname(fileName), relative), 'utf8'),
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  let result = parseFactsDocument(text, fileName, { readTextFile });
-  if (!result.ok && result.problems.some((p) => p.code === ProblemCode.UNKNOWN_REFERENCE)) {
-    const ids = [...text.matchAll(/\b[a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*/g)].map((m) => m[0]);
-    const rows = await executor.read<{ id: string; kind: NodeKind }>(EXISTING_KINDS, { ids: [...new Set(ids)] });
-    if (rows.length > 0) {
-      const knownIds = new Map(rows.map((r) => [r.id, r.kind]));
-      result = parseFactsDocument(text, fileName, { readTextFile, knownIds });
-    }
-  }
+  const graph = await graphContext(executor, text);
+  const result = parseFactsDocument(text, fileName, { readTextFile, maxAliasCount: options.maxAliasCount, ...graph });
   if (!result.ok) throw invalidDocument(path.basename(fileName), result.problems);
   const loaded = await loadPlan(executor, planFromFacts(result.document), {
     complete: true,

@@ -66,6 +66,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Allow a document whose source id exists with another text: the old source's claims go first. */
   replace?: boolean;
+  /** YAML aliases a document may expand (config MAX_YAML_ALIASES); default in validate.ts. */
+  maxAliasCount?: number;
 }
 
 /** Totals over the rows (for one-line summaries). */

@@ -1,8 +1,9 @@
 /**
- * Reads and checks a facts document, with no database: YAML or JSON → the zod schema → the
- * checks a schema cannot express (ids unique, references resolve, endpoint kinds fit the
- * relationship type, every quote found verbatim in the source text, dates no later than the
- * source). It lists EVERY problem it finds, each with a path, a YAML line and a stable code, so
+ * Reads and checks a facts document, with no database: YAML or JSON (aliases expanded within a
+ * limit) → the zod schema → the rules of rules/ for what a schema cannot express (ids unique,
+ * references resolve, endpoint kinds fit the relationship type, every quote found verbatim in the
+ * source text, dates no later than the source); what the graph holds comes in through
+ * ParseOptions (see graph-context.ts). It lists EVERY problem it finds, each with a path, a YAML line and a stable code, so
  * an analyst fixes a document in one pass. A document with no problems comes back resolved:
  * quotes carry their offsets in the source text and dates their precision — what the loader
  * writes.
@@ -11,62 +12,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { DEFAULT_MAX_YAML_ALIASES } from '../config';
 import { type Evidence, edgeId } from '../model/elements';
 import { type PartialDate, parsePartialDate } from '../model/partial-date';
+import { type DelegationRole, NodeKind, type ParticipantRole, type RelType, StatementKind } from '../model/vocabulary';
 import {
-  ACTOR_KINDS,
-  type DelegationRole,
-  kindOfId,
-  MeetingStatus,
-  NodeKind,
-  type ParticipantRole,
-  REL_ENDPOINTS,
-  RelType,
-  StatementKind,
-} from '../model/vocabulary';
-import {
-  ANY_ID,
   type EntityFact,
   type EvidenceFact,
   FactsDocumentSchema,
   type RelationshipFact,
   type SourceFact,
 } from './facts.schema';
+import { formatPath, type Path, type Problem, ProblemCode } from './problems';
+import { locateQuote } from './quotes';
+import { specifiedRules } from './rules';
+import { createContext, isObj } from './rules/context';
 
-/** Stable problem codes: tools and tests match on them. Add, never rename. */
-export enum ProblemCode {
-  /** Not YAML or JSON (also: a key given twice in one mapping). */
-  SYNTAX = 'SYNTAX',
-  /** A field missing, unknown, of the wrong type or out of range. */
-  SCHEMA = 'SCHEMA',
-  INVALID_ID = 'INVALID_ID',
-  /** Not a calendar date, wrong form, over-precise (a time on a month), or after the source. */
-  INVALID_DATE = 'INVALID_DATE',
-  MISSING_EVIDENCE = 'MISSING_EVIDENCE',
-  /** Two entities (of the same kind or not) with one id. */
-  DUPLICATE_ID = 'DUPLICATE_ID',
-  /** The same relationship twice (same type, ends and key). */
-  DUPLICATE_RELATIONSHIP = 'DUPLICATE_RELATIONSHIP',
-  /** `from`/`to`/`publisherId` names an id neither in the document nor already in the graph. */
-  UNKNOWN_REFERENCE = 'UNKNOWN_REFERENCE',
-  /** An endpoint's kind does not fit the relationship type (REL_ENDPOINTS). */
-  KIND_MISMATCH = 'KIND_MISMATCH',
-  SELF_REFERENCE = 'SELF_REFERENCE',
-  /** A quote (or a QUOTE statement's text) is not a verbatim substring of the source text. */
-  QUOTE_NOT_FOUND = 'QUOTE_NOT_FOUND',
-  SOURCE_TEXT_UNAVAILABLE = 'SOURCE_TEXT_UNAVAILABLE',
-  /** A statement without STATED_BY, or a delegation without REPRESENTS. */
-  MISSING_RELATIONSHIP = 'MISSING_RELATIONSHIP',
-}
-
-export interface Problem {
-  /** Where, as `entities[3].evidence[0].quote`; `(document)` for the whole document. */
-  path: string;
-  /** 1-based line in the document, when the path can be located. */
-  line?: number;
-  code: ProblemCode;
-  message: string;
-}
+export { formatPath, type Problem, ProblemCode } from './problems';
+export { locateQuote } from './quotes';
 
 export interface ParseOptions {
   /**
@@ -79,6 +42,19 @@ export interface ParseOptions {
    * file system; pass a function to keep validation pure (tests, uploads).
    */
   readTextFile?: (relativePath: string) => string;
+  /**
+   * Relationships the graph already has, as `"<fromId> <TYPE>"` (see `knownRelationshipKey`): a
+   * redeclared delegation or statement need not repeat its REPRESENTS or STATED_BY.
+   */
+  knownRelationships?: ReadonlySet<string>;
+  /** More ids of the graph that an unknown reference may have meant ("did you mean"). */
+  candidates?: Iterable<string>;
+  /**
+   * How far YAML aliases may expand (yaml's `maxAliasCount`: each use of an anchor, weighted by
+   * the nesting and aliases inside it); past it the document is refused (TOO_MANY_ALIASES), not
+   * expanded. 0 allows no alias. Default: MAX_YAML_ALIASES' default in config.ts.
+   */
+  maxAliasCount?: number;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -125,9 +101,6 @@ export interface ResolvedFacts {
 
 export type FactsParseResult = { ok: true; document: ResolvedFacts } | { ok: false; problems: Problem[] };
 
-type Path = (string | number)[];
-type Obj = Record<string, unknown>;
-
 export function parseFactsDocument(text: string, fileName: string, options: ParseOptions = {}): FactsParseResult {
   const lineCounter = new LineCounter();
   const yaml = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -137,13 +110,22 @@ export function parseFactsDocument(text: string, fileName: string, options: Pars
   }
   if (problems.list.length > 0) return { ok: false, problems: problems.sorted() };
 
-  const data: unknown = yaml.toJS();
+  let data: unknown;
+  try {
+    data = yaml.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_YAML_ALIASES });
+  } catch (error) {
+    problems.add([], ...expansionProblem(error, options.maxAliasCount ?? DEFAULT_MAX_YAML_ALIASES));
+    return { ok: false, problems: problems.sorted() };
+  }
   const parsed = FactsDocumentSchema.safeParse(data);
   if (!parsed.success) for (const issue of parsed.error.issues) addIssue(problems, issue, data);
 
   const raw = isObj(data) ? data : {};
   const sourceText = readSourceText(raw.source, fileName, options, problems);
-  checkSemantics(raw, sourceText, options, problems);
+  const context = createContext(raw, sourceText, options, (at, code, message, details) =>
+    problems.add(at, code, message, details),
+  );
+  for (const rule of specifiedRules) rule(context);
 
   if (!parsed.success || problems.list.length > 0 || sourceText === undefined) {
     return { ok: false, problems: problems.sorted() };
@@ -151,14 +133,21 @@ export function parseFactsDocument(text: string, fileName: string, options: Pars
   return { ok: true, document: resolve(parsed.data, sourceText, fileName) };
 }
 
-/** Where a quote starts in `text`: its `occurrence`-th appearance (from 1), or how often it appears. */
-export function locateQuote(text: string, quote: string, occurrence = 1): { offset: number } | { count: number } {
-  let count = 0;
-  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
-    count += 1;
-    if (count === occurrence) return { offset: at };
+/**
+ * Why yaml refused to build the data. It throws a ReferenceError ("Excessive alias count …") for
+ * aliases that expand past maxAliasCount, before expanding them: a billion-laughs document is
+ * refused in the time it takes to count.
+ */
+function expansionProblem(error: unknown, limit: number): [ProblemCode, string] {
+  const message = error instanceof Error ? error.message : String(error);
+  // "Excessive alias count …", or "Alias resolution is disabled" when the limit is 0.
+  if (error instanceof ReferenceError && /alias/i.test(message)) {
+    return [
+      ProblemCode.TOO_MANY_ALIASES,
+      `YAML aliases expand to more than ${limit} copies (anchors used over and over, or aliases of aliases): write the values out, or raise MAX_YAML_ALIASES`,
+    ];
   }
-  return { count };
+  return [ProblemCode.SYNTAX, message.split('\n')[0]!];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,8 +161,8 @@ class Problems {
     private readonly lineCounter: LineCounter,
   ) {}
 
-  add(at: Path, code: ProblemCode, message: string): void {
-    this.list.push({ path: formatPath(at), line: this.lineOf(at), code, message });
+  add(at: Path, code: ProblemCode, message: string, details: { suggestion?: string } = {}): void {
+    this.list.push({ path: formatPath(at), line: this.lineOf(at), code, message, ...details });
   }
 
   addAtLine(line: number, code: ProblemCode, message: string): void {
@@ -207,11 +196,6 @@ class Problems {
 
 function rangeStart(node: unknown): number | undefined {
   return (node as Node | null)?.range?.[0];
-}
-
-export function formatPath(at: Path): string {
-  if (at.length === 0) return '(document)';
-  return at.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
 const ID_FIELDS = new Set(['id', 'from', 'to', 'publisherId', 'iso3']);
@@ -277,241 +261,6 @@ function readSourceText(source: unknown, fileName: string, options: ParseOptions
     problems.add(['source', 'textFile'], ProblemCode.SOURCE_TEXT_UNAVAILABLE, `cannot read the source text: ${reason}`);
     return undefined;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Checks a schema cannot express. They read the raw data leniently, so that a document with a
-// schema problem in one entity still has its other entities, references and quotes checked.
-
-interface Declared {
-  index: number;
-  kind: NodeKind | undefined;
-}
-
-function checkSemantics(raw: Obj, text: string | undefined, options: ParseOptions, problems: Problems): void {
-  const source = isObj(raw.source) ? raw.source : {};
-  const sourceDate = typeof source.date === 'string' ? parsePartialDate(source.date) : null;
-  const entities = Array.isArray(raw.entities) ? raw.entities : [];
-  const relationships = Array.isArray(raw.relationships) ? raw.relationships : [];
-
-  const declared = new Map<string, Declared>();
-  if (typeof source.id === 'string') declared.set(source.id, { index: -1, kind: NodeKind.Source });
-  const kindOf = (id: string): NodeKind | undefined | null => {
-    if (declared.has(id)) return declared.get(id)!.kind;
-    const known = options.knownIds;
-    if (known === undefined || !known.has(id)) return null;
-    return known instanceof Map ? known.get(id) : kindOfId(id);
-  };
-
-  entities.forEach((entity, i) => {
-    if (!isObj(entity)) return;
-    const at: Path = ['entities', i];
-    const kind = entityKind(entity.kind);
-    if (typeof entity.id === 'string') {
-      const earlier = declared.get(entity.id);
-      if (earlier) {
-        const where = earlier.index === -1 ? 'as the source id' : `at entities[${earlier.index}]`;
-        const other = earlier.kind && earlier.kind !== kind ? ` (a ${earlier.kind})` : '';
-        problems.add([...at, 'id'], ProblemCode.DUPLICATE_ID, `"${entity.id}" is already declared ${where}${other}`);
-      } else {
-        declared.set(entity.id, { index: i, kind });
-      }
-      const knownKind = options.knownIds instanceof Map ? options.knownIds.get(entity.id) : undefined;
-      if (knownKind && kind && knownKind !== kind) {
-        problems.add(
-          [...at, 'kind'],
-          ProblemCode.KIND_MISMATCH,
-          `"${entity.id}" is already in the graph as a ${knownKind}`,
-        );
-      }
-      if (kind === NodeKind.Country && typeof entity.iso3 === 'string' && `country:${entity.iso3}` !== entity.id) {
-        problems.add(
-          [...at, 'iso3'],
-          ProblemCode.INVALID_ID,
-          `iso3 "${entity.iso3}" differs from the id "${entity.id}"`,
-        );
-      }
-    }
-    checkEvidence(entity.evidence, at, text, problems);
-    if (
-      kind === NodeKind.Statement &&
-      entity.statementKind === StatementKind.QUOTE &&
-      typeof entity.text === 'string'
-    ) {
-      if (text !== undefined && 'count' in locateQuote(text, entity.text)) {
-        problems.add(
-          [...at, 'text'],
-          ProblemCode.QUOTE_NOT_FOUND,
-          `a QUOTE statement's text must be verbatim in the source${nearMissHint(text, entity.text)}`,
-        );
-      }
-    }
-    const date = typeof entity.date === 'string' ? parsePartialDate(entity.date) : null;
-    if (kind === NodeKind.Meeting && entity.time !== undefined && date?.precision !== 'DAY') {
-      problems.add(
-        [...at, 'time'],
-        ProblemCode.INVALID_DATE,
-        'a time is more precise than the date: give the day (YYYY-MM-DD) or drop the time',
-      );
-    }
-    const happened = kind === NodeKind.Statement || (kind === NodeKind.Meeting && entity.status === MeetingStatus.HELD);
-    if (happened && date && sourceDate && date.start > sourceDate.end) {
-      problems.add(
-        [...at, 'date'],
-        ProblemCode.INVALID_DATE,
-        `${date.value} is after the source's date (${sourceDate.value}): the source cannot report it as past`,
-      );
-    }
-  });
-
-  if (typeof source.publisherId === 'string' && ANY_ID.test(source.publisherId)) {
-    const kind = kindOf(source.publisherId);
-    if (kind === null) {
-      problems.add(['source', 'publisherId'], ProblemCode.UNKNOWN_REFERENCE, `no entity "${source.publisherId}"`);
-    } else if (kind && kind !== NodeKind.Organization) {
-      problems.add(
-        ['source', 'publisherId'],
-        ProblemCode.KIND_MISMATCH,
-        `the publisher must be an Organization, not a ${kind}`,
-      );
-    }
-  }
-
-  const seen = new Map<string, number>();
-  const linked = new Map<RelType, Set<string>>();
-  relationships.forEach((relationship, i) => {
-    if (!isObj(relationship)) return;
-    const at: Path = ['relationships', i];
-    const type = Object.values(RelType).includes(relationship.type as RelType) ? (relationship.type as RelType) : null;
-    for (const end of ['from', 'to'] as const) {
-      const id = relationship[end];
-      if (typeof id !== 'string' || !ANY_ID.test(id)) continue;
-      const kind = kindOf(id);
-      if (kind === null) {
-        problems.add([...at, end], ProblemCode.UNKNOWN_REFERENCE, `no entity "${id}" in this document or the graph`);
-      } else if (type && kind && !REL_ENDPOINTS[type][end].includes(kind)) {
-        const allowed = describeKinds(REL_ENDPOINTS[type][end]);
-        problems.add(
-          [...at, end],
-          ProblemCode.KIND_MISMATCH,
-          `${type} ${end === 'from' ? 'starts at' : 'ends at'} ${allowed}; "${id}" is a ${kind}`,
-        );
-      }
-    }
-    const { from, to, key } = relationship;
-    if (typeof from === 'string' && from === to) {
-      problems.add([...at, 'to'], ProblemCode.SELF_REFERENCE, `"${from}" cannot be related to itself`);
-    }
-    if (type && typeof from === 'string' && typeof to === 'string') {
-      const signature = `${from} ${type} ${to} ${typeof key === 'string' ? key : ''}`;
-      const earlier = seen.get(signature);
-      if (earlier !== undefined) {
-        problems.add(
-          at,
-          ProblemCode.DUPLICATE_RELATIONSHIP,
-          `the same ${type} from "${from}" to "${to}" as relationships[${earlier}]; merge their evidence, or tell them apart with a key`,
-        );
-      } else {
-        seen.set(signature, i);
-      }
-      if (!linked.has(type)) linked.set(type, new Set());
-      linked.get(type)!.add(from);
-    }
-    checkEvidence(relationship.evidence, at, text, problems);
-    checkRelationshipDates(relationship, type, at, sourceDate, problems);
-  });
-
-  entities.forEach((entity, i) => {
-    if (!isObj(entity) || typeof entity.id !== 'string' || declared.get(entity.id)?.index !== i) return;
-    const kind = entityKind(entity.kind);
-    if (kind === NodeKind.Statement && !linked.get(RelType.STATED_BY)?.has(entity.id)) {
-      problems.add(
-        ['entities', i],
-        ProblemCode.MISSING_RELATIONSHIP,
-        `statement "${entity.id}" has no STATED_BY: who said it?`,
-      );
-    }
-    if (kind === NodeKind.Delegation && !linked.get(RelType.REPRESENTS)?.has(entity.id)) {
-      problems.add(
-        ['entities', i],
-        ProblemCode.MISSING_RELATIONSHIP,
-        `delegation "${entity.id}" has no REPRESENTS: which country does it represent?`,
-      );
-    }
-  });
-}
-
-function checkEvidence(evidence: unknown, at: Path, text: string | undefined, problems: Problems): void {
-  if (text === undefined || !Array.isArray(evidence)) return;
-  evidence.forEach((item, j) => {
-    if (!isObj(item) || typeof item.quote !== 'string' || item.quote.length === 0) return;
-    const occurrence = typeof item.occurrence === 'number' && item.occurrence >= 1 ? item.occurrence : 1;
-    const found = locateQuote(text, item.quote, occurrence);
-    if ('offset' in found) return;
-    const message =
-      found.count > 0
-        ? `the quote occurs ${found.count} time(s) in the source, not ${occurrence}`
-        : `the quote is not verbatim in the source text${nearMissHint(text, item.quote)}`;
-    problems.add([...at, 'evidence', j, 'quote'], ProblemCode.QUOTE_NOT_FOUND, message);
-  });
-}
-
-function checkRelationshipDates(
-  relationship: Obj,
-  type: RelType | null,
-  at: Path,
-  sourceDate: PartialDate | null,
-  problems: Problems,
-): void {
-  const props = isObj(relationship.props) ? relationship.props : {};
-  const dateOf = (field: string) => (typeof props[field] === 'string' ? parsePartialDate(props[field]) : null);
-  const date = dateOf('date');
-  // Presence and refusal are past events; a proposal may name a future date.
-  if ((type === RelType.PRESENT_IN || type === RelType.DECLINED) && date && sourceDate && date.start > sourceDate.end) {
-    problems.add(
-      [...at, 'props', 'date'],
-      ProblemCode.INVALID_DATE,
-      `${date.value} is after the source's date (${sourceDate.value}): the source cannot report it as past`,
-    );
-  }
-  const since = dateOf('since');
-  const until = dateOf('until');
-  if (since && until && since.start > until.end) {
-    problems.add(
-      [...at, 'props', 'until'],
-      ProblemCode.INVALID_DATE,
-      `until (${until.value}) is before since (${since.value})`,
-    );
-  }
-}
-
-/** Says why a quote that is not verbatim looks close: the usual copying slips. */
-function nearMissHint(text: string, quote: string): string {
-  const fold = (s: string) =>
-    s
-      .replace(/[\u2018\u2019]/g, "'")
-      .replace(/[\u201C\u201D]/g, '"')
-      .replace(/[\u2013\u2014]/g, '-')
-      .replace(/\s+/g, ' ')
-      .toLowerCase();
-  return fold(text).includes(fold(quote))
-    ? ' (it is there with different spacing, case, quotes or dashes: copy the characters exactly)'
-    : '';
-}
-
-function entityKind(kind: unknown): NodeKind | undefined {
-  return Object.values(NodeKind).includes(kind as NodeKind) && kind !== NodeKind.Source
-    ? (kind as NodeKind)
-    : undefined;
-}
-
-function describeKinds(kinds: readonly NodeKind[]): string {
-  if (kinds === ACTOR_KINDS) return 'an actor (Country, Organization, Person or Delegation)';
-  return `a ${kinds.join(' or ')}`;
-}
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // ---------------------------------------------------------------------------------------------

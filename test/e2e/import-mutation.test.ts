@@ -293,3 +293,48 @@ it('says writes are off on a server without an API key', async () => {
     await readOnly.stop();
   }
 });
+
+/** The document with its two participations sharing one evidence list through a YAML anchor. */
+function withSharedEvidence(): string {
+  const block = 'evidence:\n      - quote: Envoys of Russia and Ukraine met';
+  const text = documentFor();
+  const first = text.indexOf(block);
+  const second = text.indexOf(block, first + 1);
+  expect(second).toBeGreaterThan(first);
+  return `${text.slice(0, first)}evidence: &envoys\n      - quote: Envoys of Russia and Ukraine met${text.slice(first + block.length, second)}evidence: *envoys${text.slice(second + block.length)}`;
+}
+
+it('refuses a YAML alias bomb at once as INVALID_DOCUMENT, with nothing written', async () => {
+  const before = await countAll(executor);
+  const levels = ['version: 1', 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let i = 1; i <= 12; i++)
+    levels.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
+  const started = Date.now();
+  const bomb = await gql(server, IMPORT, { d: levels.join('\n') }, { 'x-api-key': API_KEY });
+  expect(Date.now() - started).toBeLessThan(1000);
+  expect(bomb.status).toBeLessThan(500);
+  expect(bomb.errors?.[0]?.extensions.code).toBe('INVALID_DOCUMENT');
+  expect(bomb.errors?.[0]?.extensions.problems).toEqual([expect.objectContaining({ code: 'TOO_MANY_ALIASES' })]);
+  // A short answer, however many copies the document asked for (stack traces aside: tests run in development).
+  expect(JSON.stringify(bomb.errors?.[0]?.extensions.problems).length).toBeLessThan(400);
+  expect(bomb.errors?.[0]?.message.length).toBeLessThan(300);
+  expect(await countAll(executor)).toEqual(before);
+});
+
+it("takes the alias limit from the server's MAX_YAML_ALIASES", async () => {
+  const document = withSharedEvidence();
+  const strict = await startTestServer({ API_KEY, MAX_YAML_ALIASES: '0' });
+  try {
+    const refused = await gql(strict, IMPORT, { d: document }, { 'x-api-key': API_KEY });
+    expect(refused.errors?.[0]?.extensions.problems).toEqual([expect.objectContaining({ code: 'TOO_MANY_ALIASES' })]);
+  } finally {
+    await strict.stop();
+  }
+  const accepted = await gql(server, IMPORT, { d: document }, { 'x-api-key': API_KEY });
+  expect(accepted.errors).toBeUndefined();
+  expect(accepted.data.importFacts.sourceId).toBe('source:test-wire-2025-06-03');
+});

@@ -2,12 +2,16 @@
  * Writes facts documents sent over the API, and takes sources out. A document sent inline cannot
  * point at files on the server: its source text must be given as `source.text`.
  */
+import type { Config } from '../../config';
 import type { Executor } from '../../graph/executor';
 import { importFacts, removeSource } from '../../ingest/import';
 import type { ImportOptions, ImportReport, RemoveReport } from '../../ingest/report';
 
 export class FactsRepository {
-  constructor(private readonly executor: Executor) {}
+  constructor(
+    private readonly executor: Executor,
+    private readonly config: Pick<Config, 'MAX_YAML_ALIASES'>,
+  ) {}
 
   import(document: string, options: ImportOptions = {}, name = 'document'): Promise<ImportReport> {
     return importFacts(
@@ -17,7 +21,7 @@ export class FactsRepository {
       () => {
         throw new Error('a document sent over the API must carry its source text inline (source.text), not textFile');
       },
-      options,
+      { ...options, maxAliasCount: this.config.MAX_YAML_ALIASES },
     );
   }
 

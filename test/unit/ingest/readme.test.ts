@@ -1,6 +1,7 @@
 /** seed/README.md documents the format: its example must validate and its tables match the code. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { specifiedRules } from '../../../src/ingest/rules';
 import { ProblemCode, parseFactsDocument } from '../../../src/ingest/validate';
 import { NodeKind, REL_ENDPOINTS, RelType } from '../../../src/model/vocabulary';
 
@@ -25,5 +26,13 @@ describe('seed/README.md', () => {
     for (const kind of Object.values(NodeKind).filter((k) => k !== NodeKind.Source))
       expect(README).toContain(`| ${kind} |`);
     for (const code of Object.values(ProblemCode)) expect(README).toContain(`| \`${code}\` |`);
+  });
+
+  it('lists every validation rule, in the order it runs', () => {
+    const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const listed = [...README.matchAll(/^\| `([a-z-]+)` \| /gm)].map((m) => m[1]);
+    expect(listed.filter((name) => specifiedRules.some((rule) => kebab(rule.name) === name))).toEqual(
+      specifiedRules.map((rule) => kebab(rule.name)),
+    );
   });
 });
