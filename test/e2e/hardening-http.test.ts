@@ -72,7 +72,7 @@ describe('1. CSV export of names that try to add rows or formulas', () => {
   it('quotes them and keeps every line free of a leading = + - @ tab or CR', async () => {
     const imported = await gql(
       server,
-      'mutation ($d: String!) { importFacts(document: $d) { nodes } }',
+      'mutation ($d: String!) { importFacts(document: $d) { sourceId nodes { name created } } }',
       { d: document },
       { 'x-api-key': API_KEY },
     );
