@@ -114,10 +114,13 @@ interface RunResult {
   neo4jCpuSeconds: number;
   /** Neo4j's CPU seconds when the run began (its process's total so far). */
   neo4jCpuAtStart: number;
-  /** When a response failed or succeeded, ms since the run began: the first and last of each. */
-  firstFailureMs?: number;
-  lastFailureMs?: number;
+  /** The first success or failure after a moment (ms since the run began). */
   firstSuccessAfterMs: (ms: number) => number | undefined;
+  firstFailureAfterMs: (ms: number) => number | undefined;
+  /** The failed requests by error code. */
+  failedBy: string;
+  /** When the run began (epoch ms). */
+  began: number;
 }
 
 async function drive(
@@ -133,6 +136,7 @@ async function drive(
   // When each response came, in ms since the run began, by outcome.
   const successes: number[] = [];
   const failures: number[] = [];
+  const failedBy = new Map<string, number>();
   let began = 0;
   const rss = { start: rssMb(pid), peak: 0, end: 0 };
   const sampler = setInterval(() => {
@@ -157,6 +161,10 @@ async function drive(
           const at = Date.now() - began;
           const ok = status >= 200 && status < 300 && !body.includes('"errors"');
           (ok ? successes : failures).push(at);
+          if (!ok) {
+            const code = /"code":"(\w+)"/.exec(body)?.[1] ?? `HTTP ${status}`;
+            failedBy.set(code, (failedBy.get(code) ?? 0) + 1);
+          }
         },
       },
     ],
@@ -169,6 +177,8 @@ async function drive(
   rss.peak = Math.max(rss.peak, rss.end);
   const neo4jNow = processCpuSeconds(neo4jPid(pid)) ?? 0;
   const failed = failures.length + result.errors;
+  if (result.timeouts) failedBy.set('no answer within 10 s', result.timeouts);
+  if (result.errors > result.timeouts) failedBy.set('connection errors', result.errors - result.timeouts);
   return {
     seconds: result.duration,
     requests: result.requests.total,
@@ -182,9 +192,10 @@ async function drive(
     serverCpuSeconds: (processCpuSeconds(pid) ?? 0) - cpu0.server,
     neo4jCpuSeconds: neo4jNow - cpu0.neo4j,
     neo4jCpuAtStart: cpu0.neo4j,
-    firstFailureMs: failures.length ? Math.min(...failures) : undefined,
-    lastFailureMs: failures.length ? Math.max(...failures) : undefined,
     firstSuccessAfterMs: (ms) => successes.find((at) => at > ms),
+    firstFailureAfterMs: (ms) => failures.find((at) => at > ms),
+    began,
+    failedBy: [...failedBy].map(([code, n]) => `${code} ${n}`).join(', '),
   };
 }
 
@@ -192,7 +203,7 @@ function report(label: string, r: RunResult): void {
   const mb = (n: number) => n.toFixed(0);
   process.stdout.write(
     `${label}: ${r.requests} requests in ${r.seconds.toFixed(0)} s = ${r.rps.toFixed(0)} req/s, ` +
-      `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; failed ${r.failed} (timeouts ${r.timeouts}); ` +
+      `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; failed ${r.failed}${r.failed ? ` (${r.failedBy})` : ''}; ` +
       `server RSS ${mb(r.rssMb.start)} → ${mb(r.rssMb.end)} MB (peak ${mb(r.rssMb.peak)}); ` +
       `CPU s: server ${r.serverCpuSeconds.toFixed(1)}, Neo4j ${r.neo4jCpuSeconds.toFixed(1)}\n`,
   );
@@ -234,34 +245,43 @@ async function main() {
     // and all of its successor's.
     crash.neo4jCpuSeconds = neo4jCpuBeforeKill - crash.neo4jCpuAtStart + (processCpuSeconds(neo4jPid(pid)) ?? 0);
     report('crash', crash);
-    const recovered = crash.firstSuccessAfterMs(killedAtMs + 1);
-    const stillFailingMs = crash.lastFailureMs;
-    process.stdout.write(
-      `crash: Neo4j pid ${killedPid} killed at ${(killedAtMs / 1000).toFixed(1)} s; ` +
-        (recovered === undefined
-          ? 'queries did not answer again within the run; '
-          : `first answer again ${((recovered - killedAtMs) / 1000).toFixed(1)} s after the kill; `) +
-        (stillFailingMs === undefined
-          ? 'no failures'
-          : `last failure ${((stillFailingMs - killedAtMs) / 1000).toFixed(1)} s after it`) +
-        `; Neo4j now pid ${neo4jPid(pid)}\n`,
-    );
-
+    // Responses already under way when Neo4j died may still succeed: recovery is the first
+    // success after the first failure that follows the kill.
+    const outageBegan = crash.firstFailureAfterMs(killedAtMs);
+    const recoveredInRun = outageBegan === undefined ? undefined : crash.firstSuccessAfterMs(outageBegan);
     // The run may end before Neo4j is back: wait for it (bounded), then compare the counts.
     let after: Awaited<ReturnType<typeof counts>> | undefined;
     const deadline = Date.now() + 180_000;
     while (!after && Date.now() < deadline) {
       after = await counts(server.url).catch(() => undefined);
-      if (!after) await new Promise((r) => setTimeout(r, 500));
+      if (!after) await new Promise((r) => setTimeout(r, 200));
     }
+    const recoveredMs =
+      recoveredInRun !== undefined
+        ? recoveredInRun - killedAtMs
+        : after
+          ? Date.now() - crash.began - killedAtMs
+          : undefined;
+    process.stdout.write(
+      `crash: Neo4j pid ${killedPid} killed at ${(killedAtMs / 1000).toFixed(1)} s; ` +
+        (recoveredMs === undefined
+          ? 'queries did not answer again'
+          : `queries answer again ${(recoveredMs / 1000).toFixed(1)} s after the kill` +
+            (recoveredInRun === undefined ? ' (after the run ended)' : '')) +
+        `; Neo4j now pid ${neo4jPid(pid)}\n`,
+    );
     const same = after?.nodeCount === before.nodeCount && after?.relationshipCount === before.relationshipCount;
     process.stdout.write(
       `counts after: ${after ? `${after.nodeCount} nodes, ${after.relationshipCount} relationships` : 'none'} ` +
         `(${same ? 'unchanged' : 'CHANGED'})\n`,
     );
+    // The server's lines about the graph, each distinct one once with how often it came.
+    const lines = new Map<string, number>();
     for (const entry of server.log.filter((e) => /neo4j: the local|graph: /.test(e.msg))) {
-      process.stdout.write(`server log (${entry.level >= 40 ? 'warn' : 'info'}): ${entry.msg}\n`);
+      const key = `${entry.level >= 40 ? 'warn' : 'info'}: ${entry.msg}`;
+      lines.set(key, (lines.get(key) ?? 0) + 1);
     }
+    for (const [line, times] of lines) process.stdout.write(`server log ${line}${times > 1 ? ` (×${times})` : ''}\n`);
     if (steady.failed > 0 || !same) process.exitCode = 1;
   } finally {
     await new Promise<void>((resolve) => {

@@ -93,12 +93,15 @@ export class Executor {
     private readonly driver: Driver,
     private readonly options: ExecutorOptions,
   ) {
+    let previous = options.availability?.state;
     options.availability?.onStateChange((state) => {
+      const was = previous;
+      previous = state;
       if (state === 'up') {
         options.logger?.info(`graph: back; ${this.refused} requests were refused with UNAVAILABLE meanwhile`);
         return;
       }
-      if (state === 'down') this.refused = 0;
+      if (was === 'up') this.refused = 0;
       for (const abort of this.inFlight) abort();
     });
   }

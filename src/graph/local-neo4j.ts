@@ -100,6 +100,8 @@ class OwnedNeo4j implements LocalNeo4j {
   private delayMs = RESTART_FIRST_DELAY_MS;
   private downSince: number | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
+  /** The process of a restart not yet ready, so that `stop()` can end it too. */
+  private starting: ChildProcess | undefined;
   private readonly listeners: ((state: LocalNeo4jState) => void)[] = [];
 
   constructor(
@@ -122,10 +124,10 @@ class OwnedNeo4j implements LocalNeo4j {
     this.listeners.push(listener);
   }
 
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restartTimer);
-    return stopChild(this.child);
+    await Promise.all([stopChild(this.child), this.starting && stopChild(this.starting)]);
   }
 
   private watch(child: ChildProcess): void {
@@ -156,8 +158,16 @@ class OwnedNeo4j implements LocalNeo4j {
     this.setState('starting');
     let launched: Launched;
     try {
-      launched = await launch(this.options, this.uri, () => undefined);
+      launched = await launch(
+        this.options,
+        this.uri,
+        () => undefined,
+        (child) => {
+          this.starting = child;
+        },
+      );
     } catch (error) {
+      this.starting = undefined;
       if (this.stopping) return;
       const reason = error instanceof Error ? error.message : String(error);
       this.warn(`neo4j: restarting the local Neo4j failed: ${reason}; next try in ${seconds(this.delayMs)} s`);
@@ -165,6 +175,7 @@ class OwnedNeo4j implements LocalNeo4j {
       this.scheduleRestart();
       return;
     }
+    this.starting = undefined;
     this.child = launched.child;
     this.startedAt = Date.now();
     if (this.stopping) {
@@ -268,7 +279,12 @@ function ensureLauncherCompiled(): void {
   }
 }
 
-function launch(options: LocalNeo4jOptions, uri: string, log: (line: string) => void): Promise<Launched> {
+function launch(
+  options: LocalNeo4jOptions,
+  uri: string,
+  log: (line: string) => void,
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<Launched> {
   const args = [
     `-Xmx${options.heapMb}m`,
     `-Xms${Math.min(options.heapMb, 256)}m`,
@@ -290,6 +306,7 @@ function launch(options: LocalNeo4jOptions, uri: string, log: (line: string) => 
     '--exit-on-stdin-eof',
   ];
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  onSpawn?.(child);
   const stderrTail: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => {
     stderrTail.push(chunk.toString());
