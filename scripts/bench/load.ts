@@ -32,7 +32,7 @@ interface Server {
   url: string;
   process: ChildProcess;
   /** The server's log lines (pino JSON), as they come. */
-  log: { time: number; level: number; msg: string }[];
+  log: { time: number; level: number; msg: string; err?: { message?: string } }[];
 }
 
 /** Starts `node dist/src/main.js` over its own Neo4j and resolves once it says it is ready. */
@@ -278,7 +278,8 @@ async function main() {
     // The server's lines about the graph, each distinct one once with how often it came.
     const lines = new Map<string, number>();
     for (const entry of server.log.filter((e) => /neo4j: the local|graph: /.test(e.msg))) {
-      const key = `${entry.level >= 40 ? 'warn' : 'info'}: ${entry.msg}`;
+      const cause = entry.err?.message ? ` (${entry.err.message.slice(0, 60)})` : '';
+      const key = `${entry.level >= 40 ? 'warn' : 'info'}: ${entry.msg}${cause}`;
       lines.set(key, (lines.get(key) ?? 0) + 1);
     }
     for (const [line, times] of lines) process.stdout.write(`server log ${line}${times > 1 ? ` (×${times})` : ''}\n`);
