@@ -55,6 +55,8 @@ const SETTINGS = {
   NEO4J_PASSWORD: [z.string(), ''],
   NEO4J_DATABASE: [z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name'), 'neo4j'],
   NEO4J_CONNECT_TIMEOUT_MS: [int(100, 600000), '120000'],
+  // How long a query waits for a pooled connection before UNAVAILABLE (and the cap of a TCP connect).
+  NEO4J_ACQUIRE_TIMEOUT_MS: [int(100, 600000), '5000'],
 
   LOCAL_NEO4J_PORT: [port, '7687'],
   LOCAL_NEO4J_DATA_DIR: [z.string().min(1), path.join(PROJECT_ROOT, '.data', 'neo4j')],
@@ -84,6 +86,11 @@ const SETTINGS = {
   MAX_EXPORT_NODES: [int(1, 10000000), '200000'],
   MAX_REQUEST_BYTES: [int(1024, 104857600), '1048576'],
   MAX_YAML_ALIASES: [int(0, 1000000), String(DEFAULT_MAX_YAML_ALIASES)],
+  // Slow clients: a request's headers, and the whole request, must arrive within these; an idle
+  // keep-alive connection is closed after the third. HEADERS must not exceed REQUEST.
+  HTTP_HEADERS_TIMEOUT_MS: [int(100, 600000), '10000'],
+  HTTP_REQUEST_TIMEOUT_MS: [int(100, 3600000), '30000'],
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: [int(100, 600000), '5000'],
 
   API_KEY: [z.string().min(16, 'must be at least 16 characters'), undefined],
   GRAPHQL_INTROSPECTION: [bool, 'true'],
@@ -124,6 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'DEFAULT_PAGE_SIZE',
       `invalid configuration: DEFAULT_PAGE_SIZE must not exceed MAX_PAGE_SIZE (${config.MAX_PAGE_SIZE})`,
+    );
+  }
+  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      'HTTP_HEADERS_TIMEOUT_MS',
+      `invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (${config.HTTP_REQUEST_TIMEOUT_MS})`,
     );
   }
   return config;

@@ -2,6 +2,7 @@
  * Assembles a running diplograph: graph connection → migrations → repositories → schema → HTTP.
  * main.ts runs it as a process; tests run it in-process on a free port.
  */
+import type http from 'node:http';
 import type { Config } from './config';
 import { connectGraph, type GraphConnection } from './graph/connect';
 import { applyMigrations } from './graph/migrations';
@@ -22,7 +23,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const graph = await connectGraph(config, (line) => logger.info(line));
+  const graph = await connectGraph(config, (line) => logger.info(line), { supervise: true, logger });
   try {
     await applyMigrations(graph.executor);
     if (await graphPredatesClaims(graph.executor)) {
@@ -41,6 +42,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const repositories = createRepositories(graph.executor, config);
     const schema = await getSchema();
     const http = await createHttpServer({ config, schema, repositories, executor: graph.executor, logger });
+    applyTimeouts(http.server, config);
     const port = await http.listen(config.PORT, config.HOST);
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
     let stopping: Promise<void> | undefined;
@@ -59,4 +61,21 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     await graph.close();
     throw error;
   }
+}
+
+/**
+ * Node's defaults let a client take 60 s over its headers and 300 s over a request, and it
+ * checks only every 30 s: a few hundred connections trickling a byte a second hold sockets for
+ * minutes. Headers, whole request and keep-alive idleness are bounded by config, and checked
+ * often enough that a connection is closed within about a second of its limit (with a 408).
+ */
+function applyTimeouts(server: http.Server, config: Config): void {
+  server.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
+  server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  // Read by Node when the server starts listening, so it must be set before `listen`.
+  (server as http.Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(
+    50,
+    Math.min(1000, Math.floor(config.HTTP_HEADERS_TIMEOUT_MS / 4)),
+  );
 }

@@ -9,16 +9,24 @@ export interface DriverSettings {
   user: string;
   password: string;
   connectTimeoutMs: number;
+  /** How long a query may wait for a pooled connection (or a new one) before UNAVAILABLE. */
+  acquireTimeoutMs?: number;
 }
+
+/** The driver's own default wait for a connection, kept for callers (benches) that set none. */
+const DEFAULT_ACQUIRE_TIMEOUT_MS = 30_000;
 
 export function createDriver(settings: DriverSettings): Driver {
   // The project's own Neo4j runs without auth on loopback; any other server gets basic auth.
   const auth = settings.password ? neo4j.auth.basic(settings.user, settings.password) : undefined;
+  const acquire = settings.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS;
   return neo4j.driver(settings.uri, auth, {
     userAgent: 'diplograph',
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 30_000,
-    connectionTimeout: Math.min(settings.connectTimeoutMs, 30_000),
+    // Short (NEO4J_ACQUIRE_TIMEOUT_MS), so that a busy or unreachable Neo4j answers UNAVAILABLE in
+    // seconds; a TCP connect gets no longer than that (the driver wants connect <= acquire).
+    connectionAcquisitionTimeout: acquire,
+    connectionTimeout: Math.min(settings.connectTimeoutMs, acquire),
     // Driver-side retries of transient failures (a leader switch, a restarting server); short,
     // so a request fails with UNAVAILABLE in seconds rather than hanging while Neo4j is down.
     maxTransactionRetryTime: 5_000,

@@ -2,7 +2,9 @@
  * The Executor owns every conversation with Neo4j: sessions on the configured database, read
  * or write access mode, transaction timeouts and metadata, conversion of driver values to plain
  * JavaScript, and the mapping of Neo4j errors onto our error codes. Repositories hand it named,
- * parameterised statements (see `cypher`) and get plain objects back.
+ * parameterised statements (see `cypher`) and get plain objects back. While the graph is known
+ * to be down (the supervised local Neo4j died and is restarting), it refuses at once with
+ * UNAVAILABLE instead of letting requests wait on the driver's connection and retry timeouts.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, {
@@ -24,7 +26,8 @@ import neo4j, {
   type QueryResult,
   type Result,
 } from 'neo4j-driver';
-import { appError, ErrorCode } from '../errors';
+import { appError, ErrorCode, errorCode } from '../errors';
+import type { Logger } from '../logger';
 
 /** A named Cypher statement. Names show up in Neo4j's transaction metadata and our logs. */
 export interface Statement {
@@ -60,9 +63,18 @@ export interface Tx {
   run<R = Row>(statement: Statement, params?: Params): Promise<R[]>;
 }
 
+/** Whether the database can be reached now, as its supervisor knows (see local-neo4j.ts). */
+export interface GraphAvailability {
+  readonly state: 'up' | 'down' | 'starting';
+  onStateChange(listener: (state: 'up' | 'down' | 'starting') => void): void;
+}
+
 export interface ExecutorOptions {
   database: string;
   timeoutMs: number;
+  availability?: GraphAvailability;
+  /** Where UNAVAILABLE and TIMEOUT are reported: public codes, but the operator must see them. */
+  logger?: Logger;
 }
 
 export interface ServerInfo {
@@ -72,10 +84,27 @@ export interface ServerInfo {
 }
 
 export class Executor {
+  /** Requests refused because the graph was down, since the last outage began. */
+  private refused = 0;
+  /** Aborts of the read transactions in flight, called when an outage begins. */
+  private readonly inFlight = new Set<() => void>();
+
   constructor(
     private readonly driver: Driver,
     private readonly options: ExecutorOptions,
-  ) {}
+  ) {
+    let previous = options.availability?.state;
+    options.availability?.onStateChange((state) => {
+      const was = previous;
+      previous = state;
+      if (state === 'up') {
+        options.logger?.info(`graph: back; ${this.refused} requests were refused with UNAVAILABLE meanwhile`);
+        return;
+      }
+      if (was === 'up') this.refused = 0;
+      for (const abort of this.inFlight) abort();
+    });
+  }
 
   get database(): string {
     return this.options.database;
@@ -109,6 +138,7 @@ export class Executor {
     timeoutMs?: number,
     mode: 'READ' | 'WRITE' = 'WRITE',
   ): Promise<R[]> {
+    this.ensureAvailable();
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -122,7 +152,7 @@ export class Executor {
       );
       return result.records.map((r) => recordToRow(r) as R);
     } catch (error) {
-      throw mapNeo4jError(error);
+      throw this.failure(error, statement.name);
     } finally {
       await session.close();
     }
@@ -140,6 +170,7 @@ export class Executor {
     onRow: (row: Row) => Promise<void> | void,
     timeoutMs?: number,
   ): Promise<number> {
+    this.ensureAvailable();
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     countRoundTrip(statement);
     try {
@@ -150,7 +181,7 @@ export class Executor {
       );
       return await new RecordPump(result, onRow).done;
     } catch (error) {
-      throw mapNeo4jError(error);
+      throw this.failure(error, statement.name);
     } finally {
       await session.close();
     }
@@ -173,19 +204,65 @@ export class Executor {
     name: string,
     timeoutMs?: number,
   ): Promise<T> {
+    this.ensureAvailable();
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    const config = this.txConfig(name, timeoutMs);
+    const body = (mtx: ManagedTransaction) => work(wrap(mtx));
+    const run = (async () => {
+      try {
+        return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+      } finally {
+        await session.close();
+      }
+    })();
     try {
-      const config = this.txConfig(name, timeoutMs);
-      const body = (mtx: ManagedTransaction) => work(wrap(mtx));
-      return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+      // A read caught by an outage answers at once rather than after the driver's retries; a
+      // write is left to finish or fail, so that no client is told "failed" of a write that lands.
+      return await (mode === 'READ' ? this.untilOutage(run) : run);
     } catch (error) {
-      throw mapNeo4jError(error);
-    } finally {
-      await session.close();
+      throw this.failure(error, name);
     }
+  }
+
+  /** Throws UNAVAILABLE when the graph is known to be down or still starting. */
+  private ensureAvailable(): void {
+    const state = this.options.availability?.state;
+    if (state === undefined || state === 'up') return;
+    this.refused += 1;
+    throw appError(
+      ErrorCode.UNAVAILABLE,
+      state === 'starting'
+        ? 'The graph database is restarting; try again shortly.'
+        : 'The graph database is down and being restarted; try again shortly.',
+      { state },
+    );
+  }
+
+  /** `work`, or UNAVAILABLE as soon as an outage begins while it runs. */
+  private untilOutage<T>(work: Promise<T>): Promise<T> {
+    if (!this.options.availability) return work;
+    return new Promise<T>((resolve, reject) => {
+      const abort = () => {
+        this.refused += 1;
+        reject(appError(ErrorCode.UNAVAILABLE, 'The graph database went down during the query; try again shortly.'));
+      };
+      this.inFlight.add(abort);
+      work.then(resolve, reject).finally(() => this.inFlight.delete(abort));
+    });
+  }
+
+  /** Maps a driver error, reporting the codes that say something is wrong with the database. */
+  private failure(error: unknown, statement: string): unknown {
+    const mapped = mapNeo4jError(error);
+    const code = errorCode(mapped);
+    // Our own refusals during an outage are counted, not logged one by one: the outage is.
+    if (error instanceof Neo4jError && (code === ErrorCode.UNAVAILABLE || code === ErrorCode.TIMEOUT)) {
+      this.options.logger?.warn({ err: error, statement, code }, `graph: ${code} in ${statement}`);
+    }
+    return mapped;
   }
 
   private txConfig(name: string, timeoutMs = this.options.timeoutMs) {
@@ -427,7 +504,8 @@ const TIMEOUT_CODES = new Set([
 /** The one place Neo4j's errors become ours. Unknown ones are internal (and masked later). */
 export function mapNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
-  if (UNAVAILABLE_CODES.has(error.code)) {
+  // Every pooled connection stayed busy for NEO4J_ACQUIRE_TIMEOUT_MS: the driver gives this no code.
+  if (UNAVAILABLE_CODES.has(error.code) || error.message.startsWith('Connection acquisition timed out')) {
     return appError(ErrorCode.UNAVAILABLE, 'The graph database is not reachable; try again shortly.', {}, error);
   }
   if (TIMEOUT_CODES.has(error.code)) {

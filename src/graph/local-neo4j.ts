@@ -2,7 +2,8 @@
  * The project's own Neo4j, for machines without Docker: when NEO4J_URI is unset, diplograph
  * resolves Neo4j 5.26 Community from Maven Central (scripts/neo4j/pom.xml, once; later starts
  * are offline), compiles the small embedded launcher (scripts/neo4j/Launcher.java) and runs it
- * with Bolt on 127.0.0.1. Needs Java 17+ and Maven on the PATH.
+ * with Bolt on 127.0.0.1. Needs Java 17+ and Maven on the PATH. Supervised (the server's own),
+ * it is restarted with backoff when it dies, and says so through `state` and `onStateChange`.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -33,17 +34,34 @@ export interface LocalNeo4jOptions {
   pagecacheMb: number;
   /** Where progress lines go (the Maven download, the start). */
   log?: (line: string) => void;
+  /** Where its death and failed restarts go; `log` when not given. */
+  warn?: (line: string) => void;
   startTimeoutMs?: number;
+  /** Restart it, with backoff, whenever it exits without `stop()` having been asked. */
+  supervise?: boolean;
 }
+
+/** `up` once it answers; `down` from its death until a restart begins; `starting` meanwhile. */
+export type LocalNeo4jState = 'up' | 'down' | 'starting';
 
 export interface LocalNeo4j {
   uri: string;
   version: string;
   /** False when a server was already listening on the port and we reuse it. */
   ownedByUs: boolean;
-  pid?: number;
+  /** The process running now; a restart gives a new one. */
+  readonly pid?: number;
+  readonly state: LocalNeo4jState;
+  /** Calls `listener` on every change of `state`. */
+  onStateChange(listener: (state: LocalNeo4jState) => void): void;
   stop(): Promise<void>;
 }
+
+/** First restart 1 s after a death, doubling up to 30 s while it keeps failing. */
+const RESTART_FIRST_DELAY_MS = 1_000;
+const RESTART_MAX_DELAY_MS = 30_000;
+/** A run this long counts as healthy: the next death starts the backoff afresh. */
+const HEALTHY_RUN_MS = 60_000;
 
 /** Starts the project's Neo4j, or reuses one already listening on the port. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
@@ -51,13 +69,140 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const uri = `bolt://127.0.0.1:${options.port}`;
   if (await isListening(options.port)) {
     log(`neo4j: something already listens on port ${options.port}; using it as ${uri}`);
-    return { uri, version: 'unknown', ownedByUs: false, stop: async () => undefined };
+    return {
+      uri,
+      version: 'unknown',
+      ownedByUs: false,
+      state: 'up',
+      onStateChange: () => undefined,
+      stop: async () => undefined,
+    };
   }
   ensureToolchain();
   ensureJars(log);
   ensureLauncherCompiled();
   fs.mkdirSync(options.dataDir, { recursive: true });
-  return launch(options, uri, log);
+  const first = await launch(options, uri, log);
+  return new OwnedNeo4j(options, uri, log, options.warn ?? log, first);
+}
+
+/**
+ * A Neo4j process of ours. Supervised, its unexpected exit is logged (a warning with the exit
+ * code or signal) and followed by restarts, 1 s, 2 s, 4 s … 30 s apart, until one is ready;
+ * the recovery is logged with the outage's length.
+ */
+class OwnedNeo4j implements LocalNeo4j {
+  readonly ownedByUs = true;
+  readonly version: string;
+  state: LocalNeo4jState = 'up';
+  private child: ChildProcess;
+  private startedAt = Date.now();
+  private stopping = false;
+  private delayMs = RESTART_FIRST_DELAY_MS;
+  private downSince: number | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
+  /** The process of a restart not yet ready, so that `stop()` can end it too. */
+  private starting: ChildProcess | undefined;
+  private readonly listeners: ((state: LocalNeo4jState) => void)[] = [];
+
+  constructor(
+    private readonly options: LocalNeo4jOptions,
+    readonly uri: string,
+    private readonly log: (line: string) => void,
+    private readonly warn: (line: string) => void,
+    first: Launched,
+  ) {
+    this.version = first.version;
+    this.child = first.child;
+    this.watch(first.child);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  onStateChange(listener: (state: LocalNeo4jState) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
+    await Promise.all([stopChild(this.child), this.starting && stopChild(this.starting)]);
+  }
+
+  private watch(child: ChildProcess): void {
+    child.once('exit', (code, signal) => {
+      if (this.stopping || !this.options.supervise) return;
+      const ranMs = Date.now() - this.startedAt;
+      if (ranMs >= HEALTHY_RUN_MS) this.delayMs = RESTART_FIRST_DELAY_MS;
+      this.downSince = Date.now();
+      this.warn(
+        `neo4j: the local Neo4j (pid ${child.pid}) died (${code === null ? `signal ${signal}` : `exit code ${code}`}) ` +
+          `after ${seconds(ranMs)} s; restarting it in ${seconds(this.delayMs)} s`,
+      );
+      this.setState('down');
+      this.scheduleRestart();
+    });
+  }
+
+  private scheduleRestart(): void {
+    const delay = this.delayMs;
+    this.delayMs = Math.min(this.delayMs * 2, RESTART_MAX_DELAY_MS);
+    this.restartTimer = setTimeout(() => void this.restart(), delay);
+    // A pending restart must not keep a process alive that has nothing else to do.
+    this.restartTimer.unref();
+  }
+
+  private async restart(): Promise<void> {
+    if (this.stopping) return;
+    this.setState('starting');
+    let launched: Launched;
+    try {
+      launched = await launch(
+        this.options,
+        this.uri,
+        () => undefined,
+        (child) => {
+          this.starting = child;
+        },
+      );
+    } catch (error) {
+      this.starting = undefined;
+      if (this.stopping) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      this.warn(`neo4j: restarting the local Neo4j failed: ${reason}; next try in ${seconds(this.delayMs)} s`);
+      this.setState('down');
+      this.scheduleRestart();
+      return;
+    }
+    this.starting = undefined;
+    this.child = launched.child;
+    this.startedAt = Date.now();
+    if (this.stopping) {
+      await stopChild(launched.child);
+      return;
+    }
+    this.watch(launched.child);
+    const outage = this.downSince === undefined ? 0 : Date.now() - this.downSince;
+    this.downSince = undefined;
+    this.log(`neo4j: the local Neo4j is back (pid ${launched.child.pid}) after an outage of ${seconds(outage)} s`);
+    this.setState('up');
+  }
+
+  private setState(state: LocalNeo4jState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener(state);
+  }
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}
+
+interface Launched {
+  child: ChildProcess;
+  version: string;
 }
 
 /** Resolves the jars and compiles the launcher without starting anything (used by CI set-up). */
@@ -135,7 +280,12 @@ function ensureLauncherCompiled(): void {
   }
 }
 
-function launch(options: LocalNeo4jOptions, uri: string, log: (line: string) => void): Promise<LocalNeo4j> {
+function launch(
+  options: LocalNeo4jOptions,
+  uri: string,
+  log: (line: string) => void,
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<Launched> {
   const args = [
     `-Xmx${options.heapMb}m`,
     `-Xms${Math.min(options.heapMb, 256)}m`,
@@ -157,13 +307,14 @@ function launch(options: LocalNeo4jOptions, uri: string, log: (line: string) => 
     '--exit-on-stdin-eof',
   ];
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  onSpawn?.(child);
   const stderrTail: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => {
     stderrTail.push(chunk.toString());
     if (stderrTail.length > 40) stderrTail.shift();
   });
 
-  return new Promise<LocalNeo4j>((resolve, reject) => {
+  return new Promise<Launched>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(
@@ -183,9 +334,10 @@ function launch(options: LocalNeo4jOptions, uri: string, log: (line: string) => 
       child.off('exit', onExit);
       const version = line.slice(READY_PREFIX.length).split(' ')[1] ?? 'unknown';
       log(`neo4j: Neo4j ${version} ready at ${uri} (data in ${options.dataDir})`);
+      // A run file while it runs, so the CLI finds it (local-neo4j-registry.ts); each restart too.
       const record = { pid: child.pid!, uri, port: options.port, dataDir: options.dataDir };
       child.once('exit', registerLocalNeo4j({ ...record, startedAt: new Date().toISOString() }));
-      resolve({ uri, version, ownedByUs: true, pid: child.pid, stop: () => stopChild(child) });
+      resolve({ child, version });
     });
   });
 }

@@ -1,8 +1,10 @@
 /**
  * GET /healthz: is this server up, and can it reach Neo4j? 200 when both are fine, 503 when
- * Neo4j is not reachable (load balancers take the replica out; it recovers by itself).
+ * Neo4j is not reachable (load balancers take the replica out; it recovers by itself). While
+ * the local Neo4j is known to be down or restarting, the 503 comes at once, with its `state`.
  */
 import type { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
 import type { Repositories } from '../repositories';
 import { VERSION } from '../version';
 
@@ -24,10 +26,16 @@ export function healthHandler(repositories: Repositories, database: string, star
         },
       });
     } catch (error) {
+      const state = error instanceof GraphQLError ? error.extensions.state : undefined;
       res.status(503).json({
         status: 'degraded',
         server,
-        neo4j: { status: 'unavailable', database, error: error instanceof Error ? error.message : String(error) },
+        neo4j: {
+          status: 'unavailable',
+          ...(typeof state === 'string' ? { state } : {}),
+          database,
+          error: error instanceof Error ? error.message : String(error),
+        },
       });
     }
   };

@@ -45,5 +45,17 @@ describe('loadConfig', () => {
 
   it('checks settings against each other', () => {
     expect(() => loadConfig({ DEFAULT_PAGE_SIZE: '500', MAX_PAGE_SIZE: '100' })).toThrow(/DEFAULT_PAGE_SIZE/);
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS/,
+    );
+  });
+
+  it('bounds slow clients and connection waits by default, well below the 60 s and 300 s of Node', () => {
+    const config = loadConfig({});
+    expect(config.HTTP_HEADERS_TIMEOUT_MS).toBe(10_000);
+    expect(config.HTTP_REQUEST_TIMEOUT_MS).toBe(30_000);
+    expect(config.HTTP_KEEP_ALIVE_TIMEOUT_MS).toBe(5_000);
+    expect(config.NEO4J_ACQUIRE_TIMEOUT_MS).toBe(5_000);
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '50' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS must be at least 100/);
   });
 });
