@@ -22,6 +22,8 @@ const ALL_MEETINGS = `
 const PAIRS = `
   WITH DISTINCT m
   WHERE m.status = 'HELD'
+    // No medium stated counts as in person (see the \`media\` argument).
+    AND coalesce(m.medium, 'IN_PERSON') IN $media
     AND ($from IS NULL OR m.dateEnd >= $from)
     AND ($to IS NULL OR m.dateStart <= $to)
     AND ($placeId IS NULL OR EXISTS { (m)-[:HELD_AT]->(:Place)-[:LOCATED_IN*0..6]->(:Entity {id: $placeId}) })

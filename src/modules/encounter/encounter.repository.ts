@@ -5,7 +5,7 @@ import type { Executor } from '../../graph/executor';
 import { type RawEdge, type RawNode, toGraphEdge, toGraphNode } from '../../graph/records';
 import type { Evidence } from '../../model/elements';
 import { storedPartialDate } from '../../model/partial-date';
-import { type ParticipantRole, ROLE_CODES } from '../../model/vocabulary';
+import { MeetingMedium, type ParticipantRole, ROLE_CODES } from '../../model/vocabulary';
 import { decodeCursor, type Page, pageSize, toPage } from '../common/connection';
 import { dateWindow } from '../common/date-window';
 import type { ParticipationMode } from '../common/enums';
@@ -81,6 +81,7 @@ export class EncounterRepository {
         from: window.from,
         to: window.to,
         placeId: args.placeId ?? null,
+        media: args.media ?? [MeetingMedium.IN_PERSON],
         skip,
         limit: limit + 1,
       },
@@ -136,6 +137,7 @@ function toEncounter(raw: RawEncounter, nodes: Nodes): Encounter {
   return {
     meeting,
     date: storedPartialDate(nodes.props(raw.meeting)),
+    medium: (nodes.props(raw.meeting).medium ?? null) as MeetingMedium | null,
     venue: nodes.view(raw.venue),
     city: nodes.view(raw.city),
     country: nodes.view(raw.country),

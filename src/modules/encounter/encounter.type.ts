@@ -4,7 +4,7 @@
  * sides: a country and its own delegation do not "meet".
  */
 import { Field, Int, ObjectType } from 'type-graphql';
-import { DelegationRole, ParticipantRole } from '../../model/vocabulary';
+import { DelegationRole, MeetingMedium, ParticipantRole } from '../../model/vocabulary';
 import { ActorInterface, Country, Delegation } from '../actor/actor.type';
 import { Connection } from '../common/connection';
 import { ParticipationMode } from '../common/enums';
@@ -49,6 +49,12 @@ export class Encounter {
 
   @Field(() => PartialDateType, { nullable: true })
   date!: PartialDateType | null;
+
+  @Field(() => MeetingMedium, {
+    nullable: true,
+    description: "The meeting's medium: in person, by phone or by video; null when the sources do not say.",
+  })
+  medium!: MeetingMedium | null;
 
   @Field(() => Place, { nullable: true, description: 'The venue, if the source names one.' })
   venue!: unknown;
