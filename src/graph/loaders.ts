@@ -6,11 +6,13 @@
  *  - `relations`: a node's relationships of one type and direction, with the nodes at the other
  *    end. Requests for different relationship types made in the same tick are answered by one
  *    statement, a UNION of one typed expansion per type (typed, so Neo4j uses its per-type
- *    relationship groups on dense nodes). Statement text is assembled only from RelType values.
+ *    relationship groups on dense nodes). Statement text is assembled only from RelType values;
+ *  - `meetingPlaces`: where a meeting was held: the place HELD_AT names, and the city and
+ *    country found up its LOCATED_IN chain (the place itself when it is a city).
  */
 import DataLoader from 'dataloader';
 import type { GraphEdge, GraphNode } from '../model/elements';
-import { RelType } from '../model/vocabulary';
+import { NodeKind, PlaceKind, RelType } from '../model/vocabulary';
 import { cypher, type Executor, type Statement } from './executor';
 import { edgeMap, nodeMap, type RawEdge, type RawNode, toGraphEdge, toGraphNode } from './records';
 
@@ -32,6 +34,37 @@ const NODES_BY_ID = cypher(
    MATCH (n:Entity {id: id})
    RETURN id, ${nodeMap('n')} AS node`,
 );
+
+/** The longest LOCATED_IN chain walked from a meeting's place to its country. */
+const MAX_PLACE_CHAIN = 5;
+
+/** A meeting's place, city and country, in one walk up the chain (first place by id if several). */
+const MEETING_PLACES = cypher(
+  'meeting-places',
+  `UNWIND $ids AS id
+   MATCH (m:${NodeKind.Meeting} {id: id})
+   CALL (m) {
+     MATCH (m)-[:${RelType.HELD_AT}]->(place:${NodeKind.Place})
+     WITH place ORDER BY place.id LIMIT 1
+     OPTIONAL MATCH chain = (place)-[:${RelType.LOCATED_IN}*0..${MAX_PLACE_CHAIN}]->(top)
+       WHERE NOT EXISTS { (top)-[:${RelType.LOCATED_IN}]->() }
+     WITH place, nodes(chain) AS around LIMIT 1
+     RETURN place,
+            head([n IN around WHERE n:${NodeKind.Place} AND n.placeKind = '${PlaceKind.CITY}']) AS city,
+            head([n IN around WHERE n:${NodeKind.Country}]) AS country
+   }
+   RETURN id, ${nodeMap('place')} AS place,
+          CASE WHEN city IS NULL THEN null ELSE ${nodeMap('city')} END AS city,
+          CASE WHEN country IS NULL THEN null ELSE ${nodeMap('country')} END AS country`,
+);
+
+export interface MeetingPlace {
+  /** What HELD_AT names: a venue, a city or a region. */
+  place: GraphNode;
+  /** The place itself when it is a city, else the first city up its chain. */
+  city: GraphNode | null;
+  country: GraphNode | null;
+}
 
 interface RelationKey {
   id: string;
@@ -63,12 +96,31 @@ function relationStatement(groups: string[]): Statement {
 
 export class Loaders {
   readonly nodes: DataLoader<string, GraphNode | null>;
+  /** Where a meeting was held, by meeting id; null when no source says. */
+  readonly meetingPlaces: DataLoader<string, MeetingPlace | null>;
   private readonly relationLoader: DataLoader<RelationKey, Neighbour[], string>;
 
   constructor(private readonly executor: Executor) {
     this.nodes = new DataLoader(async (ids) => {
       const rows = await executor.read<{ id: string; node: RawNode }>(NODES_BY_ID, { ids: [...ids] });
       const byId = new Map(rows.map((row) => [row.id, toGraphNode(row.node)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    this.meetingPlaces = new DataLoader(async (ids) => {
+      const rows = await executor.read<{ id: string; place: RawNode; city: RawNode | null; country: RawNode | null }>(
+        MEETING_PLACES,
+        { ids: [...ids] },
+      );
+      const byId = new Map(
+        rows.map((row) => [
+          row.id,
+          {
+            place: toGraphNode(row.place),
+            city: row.city ? toGraphNode(row.city) : null,
+            country: row.country ? toGraphNode(row.country) : null,
+          },
+        ]),
+      );
       return ids.map((id) => byId.get(id) ?? null);
     });
     this.relationLoader = new DataLoader((keys) => this.loadRelations(keys), {

@@ -12,7 +12,7 @@ import {
   INVENTED_CALLS_DOCUMENT,
   INVENTED_NAMING_DOCUMENT,
 } from '../support/invented-sources';
-import { gqlData, startSeededServer } from '../support/server';
+import { gql, gqlData, startSeededServer } from '../support/server';
 
 const TALKS = 'meeting:2025-05-16-istanbul-talks';
 const MARCH_2022 = 'meeting:2022-03-russia-ukraine-face-to-face';
@@ -73,5 +73,62 @@ describe("a meeting's medium", () => {
     const callsOnly = await fidanMet(', media: [PHONE]');
     expect([...callsOnly.keys()]).toEqual(['person:marco-rubio']);
     expect(await fidanMet(', media: []')).toEqual(new Map());
+  });
+});
+
+describe('place and venue', () => {
+  const WHERE = 'venue { id } place { id } city { id } country { id }';
+
+  it('the talks: venue and place Dolmabahce Palace, city Istanbul, country Türkiye', async () => {
+    const data = await gqlData(server, `{ meeting(id: "${TALKS}") { ${WHERE} } }`);
+    expect(data.meeting).toEqual({
+      venue: { id: 'place:dolmabahce-palace' },
+      place: { id: 'place:dolmabahce-palace' },
+      city: { id: 'place:istanbul' },
+      country: { id: 'country:TUR' },
+    });
+  });
+
+  it('a meeting the invented text places only in Istanbul has no venue; its place and city are Istanbul', async () => {
+    const data = await gqlData(server, `{ meeting(id: "${FIDAN_KELLOGG_ISTANBUL}") { ${WHERE} } }`);
+    expect(data.meeting).toEqual({
+      venue: null,
+      place: { id: 'place:istanbul' },
+      city: { id: 'place:istanbul' },
+      country: { id: 'country:TUR' },
+    });
+  });
+
+  it('the March 2022 meeting, at no named place, has none of them', async () => {
+    const data = await gqlData(server, `{ meeting(id: "${MARCH_2022}") { ${WHERE} } }`);
+    expect(data.meeting).toEqual({ venue: null, place: null, city: null, country: null });
+  });
+
+  it('every encounter says the same', async () => {
+    const data = await gqlData(
+      server,
+      `{ whoMetWhom(actorId: "person:hakan-fidan", first: 100) { edges { node { counterpart { id }
+          meetings { meeting { id } ${WHERE} } } } } }`,
+    );
+    const byMeeting = new Map<string, any>();
+    for (const e of data.whoMetWhom.edges) for (const m of e.node.meetings) byMeeting.set(m.meeting.id, m);
+    expect(byMeeting.get(TALKS)).toMatchObject({
+      venue: { id: 'place:dolmabahce-palace' },
+      place: { id: 'place:dolmabahce-palace' },
+      city: { id: 'place:istanbul' },
+      country: { id: 'country:TUR' },
+    });
+    expect(byMeeting.get(FIDAN_KELLOGG_ISTANBUL)).toMatchObject({
+      venue: null,
+      place: { id: 'place:istanbul' },
+      city: { id: 'place:istanbul' },
+      country: { id: 'country:TUR' },
+    });
+  });
+
+  it('costs one round trip for venue, place, city and country of many meetings', async () => {
+    const response = await gql(server, `{ meetings(first: 10) { edges { node { id ${WHERE} } } } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.roundTrips).toBe(2);
   });
 });

@@ -27,15 +27,20 @@ const PAIRS = `
     AND ($from IS NULL OR m.dateEnd >= $from)
     AND ($to IS NULL OR m.dateStart <= $to)
     AND ($placeId IS NULL OR EXISTS { (m)-[:HELD_AT]->(:Place)-[:LOCATED_IN*0..6]->(:Entity {id: $placeId}) })
-  // Where, once per meeting (not once per pair).
-  // One walk up the LOCATED_IN chain gives both the city and the country.
-  OPTIONAL MATCH (m)-[:HELD_AT]->(venue:Place)
-  OPTIONAL MATCH chain = (venue)-[:LOCATED_IN*0..5]->(top) WHERE NOT EXISTS { (top)-[:LOCATED_IN]->() }
-  WITH m, venue, nodes(chain) AS around
-  WITH m, venue,
-       head([n IN around WHERE n:Place AND n.placeKind = 'CITY']) AS city,
-       head([n IN around WHERE n:Country]) AS country
-  WITH m, {meeting: m, venue: venue, city: city, country: country} AS place
+  // Where, once per meeting (not once per pair): the place HELD_AT names, a venue only if it is
+  // one; one walk up the LOCATED_IN chain gives both the city (the place itself, if a city) and
+  // the country.
+  CALL (m) {
+    OPTIONAL MATCH (m)-[:HELD_AT]->(held:Place)
+    WITH held ORDER BY held.id LIMIT 1
+    OPTIONAL MATCH chain = (held)-[:LOCATED_IN*0..5]->(top) WHERE NOT EXISTS { (top)-[:LOCATED_IN]->() }
+    WITH held, nodes(chain) AS around LIMIT 1
+    RETURN held,
+           head([n IN around WHERE n:Place AND n.placeKind = 'CITY']) AS city,
+           head([n IN around WHERE n:Country]) AS country
+  }
+  WITH m, {meeting: m, place: held, venue: CASE WHEN held.placeKind = 'VENUE' THEN held END,
+           city: city, country: country} AS place
   // Who took part, and on which side: a delegation, its members and its country share one.
   CALL (m) {
     MATCH (a:Entity)-[p:PARTICIPATED_IN]->(m)
@@ -70,7 +75,7 @@ const PAIRS = `
   // recur in many pairs, and maps (with their evidence) are the costly part to send.
   CALL (page) {
     UNWIND page AS pair
-    UNWIND [pair.a, pair.b] + reduce(found = [], e IN pair.encounters | found + [e.meeting, e.venue, e.city, e.country]) AS n
+    UNWIND [pair.a, pair.b] + reduce(found = [], e IN pair.encounters | found + [e.meeting, e.place, e.city, e.country]) AS n
     WITH DISTINCT n WHERE n IS NOT NULL
     RETURN collect(n) AS nodes
   }
@@ -86,6 +91,7 @@ const PAIRS = `
       counterpart: pair.b.id,
       encounters: [e IN pair.encounters | {
         meeting: e.meeting.id,
+        place: e.place.id,
         venue: e.venue.id,
         city: e.city.id,
         country: e.country.id,

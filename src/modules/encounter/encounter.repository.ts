@@ -24,6 +24,7 @@ interface RawWay {
 /** Nodes by id: the statement sends each node of a page once, and pairs name them. */
 interface RawEncounter {
   meeting: string;
+  place: string | null;
   venue: string | null;
   city: string | null;
   country: string | null;
@@ -138,6 +139,7 @@ function toEncounter(raw: RawEncounter, nodes: Nodes): Encounter {
     meeting,
     date: storedPartialDate(nodes.props(raw.meeting)),
     medium: (nodes.props(raw.meeting).medium ?? null) as MeetingMedium | null,
+    place: nodes.view(raw.place),
     venue: nodes.view(raw.venue),
     city: nodes.view(raw.city),
     country: nodes.view(raw.country),

@@ -56,13 +56,22 @@ export class Encounter {
   })
   medium!: MeetingMedium | null;
 
-  @Field(() => Place, { nullable: true, description: 'The venue, if the source names one.' })
+  @Field(() => Place, {
+    nullable: true,
+    description: 'The venue (a VENUE place), if the sources name one; a meeting placed only in a city has none.',
+  })
   venue!: unknown;
 
-  @Field(() => Place, { nullable: true, description: 'The city of the venue.' })
+  @Field(() => Place, {
+    nullable: true,
+    description: 'The place the sources say the meeting was held at, whatever its kind (venue, city or region).',
+  })
+  place!: unknown;
+
+  @Field(() => Place, { nullable: true, description: '`place` itself when it is a city, else the city it is in.' })
   city!: unknown;
 
-  @Field(() => Country, { nullable: true, description: 'The country of the venue.' })
+  @Field(() => Country, { nullable: true, description: 'The country `place` is in.' })
   country!: unknown;
 
   @Field(() => [TakingPart], { description: 'How the first actor took part.' })

@@ -1,9 +1,9 @@
 /** Meeting queries and the relationship fields of meetings and participations. */
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { NodeKind, ParticipantRole, RelType, ROLE_CODES } from '../../model/vocabulary';
-import { ActorInterface } from '../actor/actor.type';
-import { endpoint, linkedEdges, linkedNode, linkedNodes } from '../node/node.relations';
+import { NodeKind, ParticipantRole, PlaceKind, RelType, ROLE_CODES } from '../../model/vocabulary';
+import { ActorInterface, Country } from '../actor/actor.type';
+import { endpoint, linkedEdges, linkedNodes } from '../node/node.relations';
 import { type EdgeView, type NodeView, nodeView } from '../node/node.view';
 import { Place } from '../place/place.type';
 import { Statement } from '../statement/statement.type';
@@ -26,9 +26,41 @@ export class MeetingResolver {
     return ctx.repositories.meeting.list(args);
   }
 
-  @FieldResolver(() => Place, { nullable: true, description: 'Where it was (or would be) held, when the source says.' })
-  venue(@Root() meeting: NodeView, @Ctx() ctx: Context) {
-    return linkedNode(ctx, meeting, { type: RelType.HELD_AT, direction: 'out' });
+  @FieldResolver(() => Place, {
+    nullable: true,
+    description:
+      'The venue (a VENUE place) it was (or would be) held at; null when the sources name none, even if they name the city (see `place`).',
+  })
+  async venue(@Root() meeting: NodeView, @Ctx() ctx: Context): Promise<NodeView | null> {
+    const where = await ctx.loaders.meetingPlaces.load(meeting.id);
+    return where && where.place.properties.placeKind === PlaceKind.VENUE ? nodeView(where.place) : null;
+  }
+
+  @FieldResolver(() => Place, {
+    nullable: true,
+    description: 'The place the sources say it was held at, whatever its kind: a venue, a city or a region.',
+  })
+  async place(@Root() meeting: NodeView, @Ctx() ctx: Context): Promise<NodeView | null> {
+    const where = await ctx.loaders.meetingPlaces.load(meeting.id);
+    return where ? nodeView(where.place) : null;
+  }
+
+  @FieldResolver(() => Place, {
+    nullable: true,
+    description: 'The city it was held in: `place` itself when that is a city, else the city `place` is located in.',
+  })
+  async city(@Root() meeting: NodeView, @Ctx() ctx: Context): Promise<NodeView | null> {
+    const where = await ctx.loaders.meetingPlaces.load(meeting.id);
+    return where?.city ? nodeView(where.city) : null;
+  }
+
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: 'The country it was held in, up the LOCATED_IN chain from `place`.',
+  })
+  async country(@Root() meeting: NodeView, @Ctx() ctx: Context): Promise<NodeView | null> {
+    const where = await ctx.loaders.meetingPlaces.load(meeting.id);
+    return where?.country ? nodeView(where.country) : null;
   }
 
   @FieldResolver(() => [Participation], { description: 'Who took part, each with a role.' })
