@@ -132,3 +132,45 @@ describe('place and venue', () => {
     expect(response.roundTrips).toBe(2);
   });
 });
+
+describe('descriptions and notes', () => {
+  it('every node type shows its description', async () => {
+    const data = await gqlData(
+      server,
+      `{ venue: node(id: "place:dolmabahce-palace") { description }
+         delegation: actor(id: "delegation:2025-05-16-istanbul-talks-ukraine") { description }
+         head: actor(id: "person:head-of-ukraine-delegation-2025-05-16-istanbul-talks") { description }
+         call: meeting(id: "${FIDAN_RUBIO_CALL}") { description }
+         undescribed: actor(id: "country:TUR") { description } }`,
+    );
+    expect(data.venue.description).toBe('A Turkish Presidential office, on the Bosphorus.');
+    expect(data.delegation.description).toBe(
+      'Its head is named by the article only as "the head of Ukraine\'s delegation".',
+    );
+    expect(data.head.description).toContain('not named by the article');
+    expect(data.call.description).toBe('An invented telephone call.');
+    expect(data.undescribed.description).toBeNull();
+  });
+
+  it('every relationship type shows its note', async () => {
+    const data = await gqlData(
+      server,
+      `{ kellogg: actor(id: "person:keith-kellogg") { ... on Person { offices { title note } } }
+         eu: actor(id: "person:ursula-von-der-leyen") { ... on Person { offices { note } } }
+         talks: meeting(id: "${TALKS}") { participants { actor { id } note } }
+         received: meeting(id: "${FIDAN_KELLOGG_ISTANBUL}") { participants { actor { id } note } } }`,
+    );
+    expect(data.kellogg.offices).toContainEqual({
+      title: 'Ukraine envoy',
+      note: "The article calls him Trump's Ukraine envoy.",
+    });
+    expect(data.eu.offices[0].note).toBe('The article calls her "the EU chief" and names no formal office.');
+    const notes = (list: any[]) => Object.fromEntries(list.map((p) => [p.actor.id, p.note]));
+    expect(notes(data.talks.participants)['person:hakan-fidan']).toBe('He sat at the head of the table.');
+    expect(notes(data.talks.participants)['country:UKR'] ?? null).toBeNull();
+    expect(notes(data.received.participants)).toEqual({
+      'person:hakan-fidan': 'The invented text says Fidan "received" him.',
+      'person:keith-kellogg': null,
+    });
+  });
+});

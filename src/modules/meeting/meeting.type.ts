@@ -42,9 +42,6 @@ export class Meeting extends NodeInterface {
     description: 'In person, by phone or by video; null when the sources do not say.',
   })
   medium!: MeetingMedium | null;
-
-  @Field(() => String, { nullable: true })
-  description!: string | null;
 }
 
 @ObjectType('Participation', {

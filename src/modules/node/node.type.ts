@@ -60,6 +60,9 @@ export abstract class NodeInterface {
   @Field(() => [String], { description: 'Other spellings and transliterations (Turkiye, Türkiye; Zelenskyy).' })
   aliases!: string[];
 
+  @Field(() => String, { nullable: true, description: 'A description for readers, when a source gives one.' })
+  description!: string | null;
+
   @Field(() => [Evidence], { description: 'The quotes that support this node, each with its source.' })
   evidence!: Evidence[];
 }
@@ -70,6 +73,12 @@ export abstract class NodeInterface {
 export abstract class RelationshipInterface {
   @Field(() => ID, { description: 'Stable id: "<from> -TYPE-> <to>".' })
   id!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A remark for readers (e.g. how a hedged fact is worded), when a source gives one.',
+  })
+  note!: string | null;
 
   @Field(() => [Evidence], { description: 'The quotes that support this relationship.' })
   evidence!: Evidence[];

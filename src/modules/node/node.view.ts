@@ -35,6 +35,7 @@ export function nodeView(node: GraphNode): NodeView {
     aliases: Array.isArray(p.aliases) ? (p.aliases as string[]) : [],
     evidence: node.evidence,
     date: storedPartialDate(p),
+    description: typeof p.description === 'string' ? p.description : null,
     // Flags that are stored only when true.
     unnamed: p.unnamed === true,
     durationApproximate: p.durationApproximate === true,
@@ -51,6 +52,7 @@ export function edgeView(edge: GraphEdge): EdgeView {
     toId: edge.to,
     evidence: edge.evidence,
     date: storedPartialDate(p),
+    note: typeof p.note === 'string' ? p.note : null,
     since: storedPartialDate(p, 'since'),
     until: storedPartialDate(p, 'until'),
   };
