@@ -45,7 +45,7 @@ const MEETING_PLACES = cypher(
    MATCH (m:${NodeKind.Meeting} {id: id})
    CALL (m) {
      MATCH (m)-[:${RelType.HELD_AT}]->(place:${NodeKind.Place})
-     WITH place ORDER BY place.id LIMIT 1
+     WITH place ORDER BY place.name, place.id LIMIT 1
      OPTIONAL MATCH chain = (place)-[:${RelType.LOCATED_IN}*0..${MAX_PLACE_CHAIN}]->(top)
        WHERE NOT EXISTS { (top)-[:${RelType.LOCATED_IN}]->() }
      WITH place, nodes(chain) AS around LIMIT 1

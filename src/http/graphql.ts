@@ -61,6 +61,7 @@ export function createApollo(
         maxAliases: 30,
         defaultPageSize: config.DEFAULT_PAGE_SIZE,
         maxPageSize: config.MAX_PAGE_SIZE,
+        allPairsCost: config.ALL_PAIRS_COST,
       }),
       roundTripsPlugin,
     ],

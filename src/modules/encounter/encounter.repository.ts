@@ -34,6 +34,8 @@ interface RawEncounter {
 
 interface RawPair {
   actor: string;
+  /** The pair's place in the unpaged list: actor's lower-cased name and id, counterpart's. */
+  key: string[];
   counterpart: string;
   encounters: RawEncounter[];
 }
@@ -70,36 +72,62 @@ export class EncounterRepository {
     private readonly config: Config,
   ) {}
 
-  async whoMetWhom(args: WhoMetWhomArgs): Promise<Page<MetPair>> {
+  /**
+   * With `actorId`, that actor's counterparts, paged by position; without, every pair, paged by
+   * the last pair's names and ids. `withTotal: false` spares the all-pairs list its count
+   * (totalCount is then 0; the resolver asks for it when the query selects it).
+   */
+  async whoMetWhom(args: WhoMetWhomArgs, { withTotal = true } = {}): Promise<Page<MetPair>> {
     const limit = pageSize(args.first, this.config.DEFAULT_PAGE_SIZE, this.config.MAX_PAGE_SIZE);
     const window = dateWindow(args.from, args.to);
-    const skip = args.after ? Number(decodeCursor(args.after, 1)[0]) : 0;
-    if (!Number.isInteger(skip) || skip < 0) throw badInput('after', 'is not a cursor this list gave out');
-    const rows = await this.executor.read<{ total: number | null; node: RawNode | null; pair: RawPair | null }>(
-      args.actorId ? WHO_MET_ACTOR : WHO_MET_WHOM,
-      {
-        actorId: args.actorId ?? null,
-        from: window.from,
-        to: window.to,
-        placeId: args.placeId ?? null,
-        media: args.media ?? [MeetingMedium.IN_PERSON],
-        skip,
-        limit: limit + 1,
-      },
-    );
-    const nodes = new Nodes(rows.flatMap((r) => (r.node ? [r.node] : [])));
-    const pairs = rows
-      .flatMap((r) => (r.pair ? [r.pair] : []))
-      .map((pair, i) => ({ pair: toPair(pair, nodes), position: skip + i + 1 }));
-    return toPage(
-      pairs,
-      limit,
-      rows[0]?.total ?? 0,
-      skip > 0,
-      (p) => [p.position],
-      (p) => p.pair,
-    );
+    const params = {
+      actorId: args.actorId ?? null,
+      from: window.from,
+      to: window.to,
+      placeId: args.placeId ?? null,
+      media: args.media ?? [MeetingMedium.IN_PERSON],
+      limit: limit + 1,
+    };
+    if (args.actorId) {
+      const skip = args.after ? Number(decodeCursor(args.after, 1)[0]) : 0;
+      if (!Number.isInteger(skip) || skip < 0) throw badInput('after', 'is not a cursor this list gave out');
+      const rows = await this.executor.read<PageRow>(WHO_MET_ACTOR, { ...params, skip });
+      return toPairPage(rows, limit, skip > 0, (_pair, i) => [skip + i + 1]);
+    }
+    const after = args.after ? decodeCursor(args.after, 4) : null;
+    if (after && !after.every((part) => typeof part === 'string')) {
+      throw badInput('after', 'is not a cursor this list gave out');
+    }
+    const rows = await this.executor.read<PageRow>(withTotal ? WHO_MET_WHOM.WITH_TOTAL : WHO_MET_WHOM.PAGE_ONLY, {
+      ...params,
+      after,
+    });
+    return toPairPage(rows, limit, after !== null, (pair) => pair.key);
   }
+}
+
+interface PageRow {
+  total: number | null;
+  node: RawNode | null;
+  pair: RawPair | null;
+}
+
+function toPairPage(
+  rows: PageRow[],
+  limit: number,
+  hasPrevious: boolean,
+  cursorOf: (pair: RawPair, index: number) => unknown[],
+): Page<MetPair> {
+  const nodes = new Nodes(rows.flatMap((r) => (r.node ? [r.node] : [])));
+  const pairs = rows.flatMap((r) => (r.pair ? [r.pair] : [])).map((raw, i) => ({ raw, cursor: cursorOf(raw, i) }));
+  return toPage(
+    pairs,
+    limit,
+    rows[0]?.total ?? 0,
+    hasPrevious,
+    (p) => p.cursor,
+    (p) => toPair(p.raw, nodes),
+  );
 }
 
 function toPair(raw: RawPair, nodes: Nodes): MetPair {

@@ -3,12 +3,14 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { Context } from '../../context';
 import { NodeKind, ParticipantRole, PlaceKind, RelType, ROLE_CODES } from '../../model/vocabulary';
 import { ActorInterface, Country } from '../actor/actor.type';
-import { endpoint, linkedEdges, linkedNodes } from '../node/node.relations';
+import { endpoint, linkedEdges, linkedNode, linkedNodes } from '../node/node.relations';
 import { type EdgeView, type NodeView, nodeView } from '../node/node.view';
 import { Place } from '../place/place.type';
 import { Statement } from '../statement/statement.type';
 import { MeetingsArgs } from './meeting.input';
 import { Meeting, MeetingConnection, Participation } from './meeting.type';
+
+const HELD_AT = { type: RelType.HELD_AT, direction: 'out' } as const;
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -32,17 +34,18 @@ export class MeetingResolver {
       'The venue (a VENUE place) it was (or would be) held at; null when the sources name none, even if they name the city (see `place`).',
   })
   async venue(@Root() meeting: NodeView, @Ctx() ctx: Context): Promise<NodeView | null> {
-    const where = await ctx.loaders.meetingPlaces.load(meeting.id);
-    return where && where.place.properties.placeKind === PlaceKind.VENUE ? nodeView(where.place) : null;
+    const place = await linkedNode(ctx, meeting, HELD_AT);
+    return place?.placeKind === PlaceKind.VENUE ? place : null;
   }
 
   @FieldResolver(() => Place, {
     nullable: true,
     description: 'The place the sources say it was held at, whatever its kind: a venue, a city or a region.',
   })
-  async place(@Root() meeting: NodeView, @Ctx() ctx: Context): Promise<NodeView | null> {
-    const where = await ctx.loaders.meetingPlaces.load(meeting.id);
-    return where ? nodeView(where.place) : null;
+  place(@Root() meeting: NodeView, @Ctx() ctx: Context): Promise<NodeView | null> {
+    // The same batch loader as participants and the other relationships, so that a level of
+    // fields costs one round trip; city and country need the chain, from their own loader.
+    return linkedNode(ctx, meeting, HELD_AT);
   }
 
   @FieldResolver(() => Place, {
