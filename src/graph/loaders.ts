@@ -8,11 +8,12 @@
  *    statement, a UNION of one typed expansion per type (typed, so Neo4j uses its per-type
  *    relationship groups on dense nodes). Statement text is assembled only from RelType values;
  *  - `meetingPlaces`: where a meeting was held: the place HELD_AT names, and the city and
- *    country found up its LOCATED_IN chain (the place itself when it is a city).
+ *    country found up its LOCATED_IN chain (the place itself when it is a city);
+ *  - `sameAs`: the other members of an actor's same-as group (SAME_AS either way, transitively).
  */
 import DataLoader from 'dataloader';
 import type { GraphEdge, GraphNode } from '../model/elements';
-import { NodeKind, PlaceKind, RelType } from '../model/vocabulary';
+import { NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../model/vocabulary';
 import { cypher, type Executor, type Statement } from './executor';
 import { edgeMap, nodeMap, type RawEdge, type RawNode, toGraphEdge, toGraphNode } from './records';
 
@@ -58,6 +59,18 @@ const MEETING_PLACES = cypher(
           CASE WHEN country IS NULL THEN null ELSE ${nodeMap('country')} END AS country`,
 );
 
+const SAME_AS_GROUPS = cypher(
+  'same-as-groups',
+  `UNWIND $ids AS id
+   MATCH (n:Entity {id: id})
+   CALL (n) {
+     MATCH (n)-[:${RelType.SAME_AS}*1..${SAME_AS_MAX_HOPS}]-(g:Entity) WHERE g <> n
+     WITH DISTINCT g ORDER BY g.id
+     RETURN collect(${nodeMap('g')}) AS others
+   }
+   RETURN id, others`,
+);
+
 export interface MeetingPlace {
   /** What HELD_AT names: a venue, a city or a region. */
   place: GraphNode;
@@ -98,6 +111,8 @@ export class Loaders {
   readonly nodes: DataLoader<string, GraphNode | null>;
   /** Where a meeting was held, by meeting id; null when no source says. */
   readonly meetingPlaces: DataLoader<string, MeetingPlace | null>;
+  /** The other members of an actor's same-as group, by id (by id order; none: []). */
+  readonly sameAs: DataLoader<string, GraphNode[]>;
   private readonly relationLoader: DataLoader<RelationKey, Neighbour[], string>;
 
   constructor(private readonly executor: Executor) {
@@ -122,6 +137,11 @@ export class Loaders {
         ]),
       );
       return ids.map((id) => byId.get(id) ?? null);
+    });
+    this.sameAs = new DataLoader(async (ids) => {
+      const rows = await executor.read<{ id: string; others: RawNode[] }>(SAME_AS_GROUPS, { ids: [...ids] });
+      const byId = new Map(rows.map((row) => [row.id, row.others.map(toGraphNode)]));
+      return ids.map((id) => byId.get(id) ?? []);
     });
     this.relationLoader = new DataLoader((keys) => this.loadRelations(keys), {
       cacheKeyFn: (k) => `${k.type}:${k.direction}:${k.id}`,

@@ -11,6 +11,8 @@ import {
   FIDAN_RUBIO_CALL,
   INVENTED_CALLS_DOCUMENT,
   INVENTED_NAMING_DOCUMENT,
+  NAMED_HEAD,
+  UNNAMED_HEAD,
 } from '../support/invented-sources';
 import { gql, gqlData, startSeededServer } from '../support/server';
 
@@ -174,5 +176,87 @@ describe('descriptions and notes', () => {
       'person:hakan-fidan': 'The invented text says Fidan "received" him.',
       'person:keith-kellogg': null,
     });
+  });
+});
+
+describe("same-as groups (the invented naming of the head of Ukraine's delegation)", () => {
+  it("whoMetWhom for the named person finds the Istanbul talks' counterparts, and never the person itself", async () => {
+    const data = await gqlData(
+      server,
+      `{ whoMetWhom(actorId: "${NAMED_HEAD}", first: 100) { totalCount edges { node {
+          actor { id } counterpart { id } meetings { meeting { id } actorTookPart { how delegationRole } } } } } }`,
+    );
+    const counterparts = data.whoMetWhom.edges.map((e: any) => e.node.counterpart.id);
+    expect(counterparts).toEqual(
+      expect.arrayContaining([
+        'person:hakan-fidan',
+        'country:RUS',
+        'delegation:2025-05-16-istanbul-talks-russia',
+        'delegation:2025-05-16-istanbul-talks-turkiye',
+      ]),
+    );
+    expect(counterparts).not.toContain(NAMED_HEAD);
+    expect(counterparts).not.toContain(UNNAMED_HEAD);
+    // Its own delegation and country are on its side, not counterparts.
+    expect(counterparts).not.toContain('delegation:2025-05-16-istanbul-talks-ukraine');
+    expect(counterparts).not.toContain('country:UKR');
+    expect(new Set(counterparts).size).toBe(counterparts.length);
+    const fidan = data.whoMetWhom.edges.find((e: any) => e.node.counterpart.id === 'person:hakan-fidan').node;
+    expect(fidan.actor.id).toBe(NAMED_HEAD);
+    expect(fidan.meetings).toEqual([
+      { meeting: { id: TALKS }, actorTookPart: [{ how: 'DELEGATION_MEMBER', delegationRole: 'HEAD' }] },
+    ]);
+  });
+
+  it('reports the group once as a counterpart, by its named member, and lists the group on it', async () => {
+    const data = await gqlData(
+      server,
+      `{ whoMetWhom(actorId: "person:hakan-fidan", first: 100) { edges { node {
+          counterpart { id name sameAs { id } } } } } }`,
+    );
+    const heads = data.whoMetWhom.edges
+      .map((e: any) => e.node.counterpart)
+      .filter((c: any) => [NAMED_HEAD, UNNAMED_HEAD].includes(c.id));
+    expect(heads).toEqual([{ id: NAMED_HEAD, name: 'Olena Exampleva', sameAs: [{ id: UNNAMED_HEAD }] }]);
+  });
+
+  it("meetings(participantId) of the named person include the group's meetings", async () => {
+    const data = await gqlData(
+      server,
+      `{ meetings(filter: {participantId: "${NAMED_HEAD}"}) { totalCount edges { node { id } } } }`,
+    );
+    expect(data.meetings.edges.map((e: any) => e.node.id)).toEqual([TALKS]);
+    expect(data.meetings.totalCount).toBe(1);
+  });
+
+  it('search results name the group', async () => {
+    const data = await gqlData(
+      server,
+      '{ actors(search: "Exampleva") { edges { node { id sameAs { id ... on Person { unnamed } } } } } }',
+    );
+    expect(data.actors.edges[0].node).toEqual({ id: NAMED_HEAD, sameAs: [{ id: UNNAMED_HEAD, unnamed: true }] });
+    const unnamed = await gqlData(server, `{ actor(id: "${UNNAMED_HEAD}") { sameAs { id name } } }`);
+    expect(unnamed.actor.sameAs).toEqual([{ id: NAMED_HEAD, name: 'Olena Exampleva' }]);
+  });
+
+  it('whoMetWhom without an actor lists the group once and never pairs it with itself', async () => {
+    const pairs: [string, string][] = [];
+    let after: string | null = null;
+    do {
+      const data: any = await gqlData(
+        server,
+        `query ($after: String) { whoMetWhom(first: 100, after: $after) { totalCount
+           pageInfo { hasNextPage endCursor } edges { node { actor { id } counterpart { id } } } } }`,
+        { after },
+      );
+      pairs.push(...data.whoMetWhom.edges.map((e: any) => [e.node.actor.id, e.node.counterpart.id]));
+      if (!data.whoMetWhom.pageInfo.hasNextPage) expect(data.whoMetWhom.totalCount).toBe(pairs.length);
+      after = data.whoMetWhom.pageInfo.hasNextPage ? data.whoMetWhom.pageInfo.endCursor : null;
+    } while (after);
+    const ids = pairs.flat();
+    expect(ids).not.toContain(UNNAMED_HEAD);
+    expect(pairs).toContainEqual(['person:hakan-fidan', NAMED_HEAD]);
+    expect(pairs.filter(([a, b]) => a === NAMED_HEAD && b === NAMED_HEAD)).toEqual([]);
+    expect(new Set(pairs.map((p) => p.join(' '))).size).toBe(pairs.length);
   });
 });

@@ -10,10 +10,35 @@
  */
 import { cypher, type Statement } from '../../graph/executor';
 import { nodeMap } from '../../graph/records';
-import { ACTOR_KINDS, NodeKind, PlaceKind, RelType } from '../../model/vocabulary';
+import { ACTOR_KINDS, NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
 
-const { PARTICIPATED_IN, MEMBER_OF, REPRESENTS, HELD_AT, LOCATED_IN } = RelType;
+const { PARTICIPATED_IN, MEMBER_OF, REPRESENTS, HELD_AT, LOCATED_IN, SAME_AS } = RelType;
 const { Meeting, Delegation, Person, Country, Place } = NodeKind;
+
+/** The same-as group of node `v` (itself included), as the list `group`. */
+const GROUP_OF = (v: string, group: string) => `
+  CALL (${v}) {
+    MATCH (${v})-[:${SAME_AS}*0..${SAME_AS_MAX_HOPS}]-(g:Entity)
+    RETURN collect(DISTINCT g) AS ${group}
+  }`;
+
+/**
+ * The one actor that stands for the group of `v`, as `rep`: a named member before an unnamed
+ * one, then the smallest id.
+ */
+const REPRESENTATIVE_OF = (v: string) => `
+  CALL (${v}) {
+    MATCH (${v})-[:${SAME_AS}*0..${SAME_AS_MAX_HOPS}]-(g:Entity)
+    WITH DISTINCT g ORDER BY coalesce(g.unnamed, false), g.id LIMIT 1
+    RETURN g AS rep
+  }`;
+
+/** True when `v` stands for its group (see REPRESENTATIVE_OF). */
+const IS_REPRESENTATIVE = (v: string) => `
+  NOT EXISTS {
+    MATCH (${v})-[:${SAME_AS}*1..${SAME_AS_MAX_HOPS}]-(o:Entity)
+    WHERE [coalesce(o.unnamed, false), o.id] < [coalesce(${v}.unnamed, false), ${v}.id]
+  }`;
 
 /** Meetings `a` took part in, any of the three ways, each with the sides `a` was on there. */
 const MEETINGS_OF = (a: string) => `
@@ -28,7 +53,7 @@ const MEETINGS_OF = (a: string) => `
 /** The filter every meeting in scope passes (held, medium, dates, place). */
 const IN_SCOPE = `
   m.status = 'HELD'
-  // No medium stated counts as in person (see the \`media\` argument).
+  // No medium stated counts as in person (see the media argument).
   AND coalesce(m.medium, 'IN_PERSON') IN $media
   AND ($from IS NULL OR m.dateEnd >= $from)
   AND ($to IS NULL OR m.dateStart <= $to)
@@ -48,12 +73,18 @@ const TAKERS_OF_M = `
 const KEY = (v: string) => `[toLower(${v}.name), ${v}.id]`;
 
 /**
- * The counterparts of `a` and the meetings in which they met, as rows `b, encounters`, for
- * every counterpart or (when `only` is a list) for those whose ids it holds.
+ * The counterparts of the same-as group `group` and the meetings in which they met, as rows
+ * `b, encounters`: each counterpart group once, by its representative, never a member of
+ * `group` itself; every counterpart or (when `only` is a list) those whose representative's id
+ * it holds. `group`'s members' ways of taking part are the actor's, the counterpart group's its.
  */
-const ENCOUNTERS_OF = (a: string, only: string) => `
-  ${MEETINGS_OF(a)}
-  WITH DISTINCT ${a}, ${only}, m
+const ENCOUNTERS_OF = (group: string, only: string) => `
+  CALL (${group}) {
+    UNWIND ${group} AS me
+    ${MEETINGS_OF('me')}
+    RETURN DISTINCT m
+  }
+  WITH ${group}, ${only}, m
   WHERE ${IN_SCOPE}
   // Where, once per meeting (not once per pair): the place HELD_AT names, a venue only if it is
   // one; one walk up the LOCATED_IN chain gives both the city (the place itself, if a city) and
@@ -67,7 +98,7 @@ const ENCOUNTERS_OF = (a: string, only: string) => `
            head([n IN around WHERE n:${Place} AND n.placeKind = '${PlaceKind.CITY}']) AS city,
            head([n IN around WHERE n:${Country}]) AS country
   }
-  WITH ${a}, ${only}, m, {meeting: m, place: held, venue: CASE WHEN held.placeKind = '${PlaceKind.VENUE}' THEN held END,
+  WITH ${group}, ${only}, m, {meeting: m, place: held, venue: CASE WHEN held.placeKind = '${PlaceKind.VENUE}' THEN held END,
        city: city, country: country} AS place
   // Who took part, and on which side: a delegation, its members and its country share one.
   CALL (m) {
@@ -86,16 +117,20 @@ const ENCOUNTERS_OF = (a: string, only: string) => `
            {props: properties(p), type: '${PARTICIPATED_IN}', from: d.id, to: m.id} AS participation,
            ${nodeMap('d')} AS delegation, {props: properties(link), type: '${REPRESENTS}', from: d.id, to: t.id} AS link
   }
-  WITH ${a}, ${only}, m, place, t, collect(side) AS sides,
+  WITH ${group}, ${only}, m, place, t, collect(side) AS sides,
        collect({how: how, participation: participation, delegation: delegation, link: link}) AS ways
-  WITH ${a}, ${only}, m, place, collect({t: t, sides: sides, ways: ways}) AS takers
-  WITH ${a}, ${only}, m, place, takers, [x IN takers WHERE x.t = ${a}] AS mine
-  WITH ${a}, ${only}, m, place, takers, reduce(s = [], x IN mine | s + x.sides) AS mySides,
+  WITH ${group}, ${only}, m, place, collect({t: t, sides: sides, ways: ways}) AS takers
+  WITH ${group}, ${only}, m, place, takers, [x IN takers WHERE x.t IN ${group}] AS mine
+  WITH ${group}, ${only}, m, place, takers, reduce(s = [], x IN mine | s + x.sides) AS mySides,
        reduce(w = [], x IN mine | w + x.ways) AS myWays
   UNWIND takers AS y
-  WITH ${a}, ${only}, m, place, mySides, myWays, y
-  WHERE y.t <> ${a} AND none(s IN y.sides WHERE s IN mySides) AND (${only} IS NULL OR y.t.id IN ${only})
-  WITH y.t AS b, m, place, myWays, y.ways AS theirWays
+  WITH ${only}, m, place, mySides, myWays, y
+  WHERE NOT y.t IN ${group} AND none(s IN y.sides WHERE s IN mySides)
+  WITH ${only}, m, place, myWays, y.t AS member, y.ways AS memberWays
+  ${REPRESENTATIVE_OF('member')}
+  WITH ${only}, rep AS b, m, place, myWays, collect(memberWays) AS wayLists
+  WHERE ${only} IS NULL OR b.id IN ${only}
+  WITH b, m, place, myWays, reduce(w = [], l IN wayLists | w + l) AS theirWays
   ORDER BY coalesce(m.dateStart, '9999-12-31'), m.id
   RETURN b, collect(place {.*, actorWays: myWays, counterpartWays: theirWays}) AS encounters`;
 
@@ -137,9 +172,10 @@ const PAGE_ROWS = `
 export const WHO_MET_ACTOR = cypher(
   'who-met-actor',
   `MATCH (a:Entity {id: $actorId})
-   CALL (a) {
-     WITH a, null AS only
-     ${ENCOUNTERS_OF('a', 'only')}
+   ${GROUP_OF('a', 'group')}
+   CALL (group) {
+     WITH group, null AS only
+     ${ENCOUNTERS_OF('group', 'only')}
    }
    WITH a, b, encounters ORDER BY toLower(b.name), b.id
    WITH collect({a: a, b: b, encounters: encounters}) AS pairs
@@ -158,24 +194,34 @@ const ACTOR_LABELS = ACTOR_KINDS.map((kind) => `a:${kind}`).join(' OR ');
 const PAIR_STREAM = `
   MATCH (a) WHERE ${ACTOR_LABELS}
   WITH a ORDER BY toLower(a.name), a.id
-  WHERE $after IS NULL OR ${KEY('a')} >= $after[0..2]
+  WHERE ($after IS NULL OR ${KEY('a')} >= $after[0..2]) AND ${IS_REPRESENTATIVE('a')}
   CALL (a) {
-    ${MEETINGS_OF('a')}
-    WITH a, m, collect(mySide) AS mySides
+    ${GROUP_OF('a', 'group')}
+    UNWIND group AS me
+    ${MEETINGS_OF('me')}
+    WITH a, group, m, collect(mySide) AS mySides
     WHERE ${IN_SCOPE}
     ${TAKERS_OF_M}
-    WITH a, m, mySides, b, collect(side) AS sides
-    WHERE b <> a AND ${KEY('b')} > ${KEY('a')} AND none(s IN sides WHERE s IN mySides)
-    WITH DISTINCT a, b
-    WHERE $after IS NULL OR ${KEY('a')} > $after[0..2] OR ${KEY('b')} > $after[2..4]
+    WITH a, group, m, mySides, b, collect(side) AS sides
+    WHERE NOT b IN group AND none(s IN sides WHERE s IN mySides)
+    WITH DISTINCT a, b AS member
+    ${REPRESENTATIVE_OF('member')}
+    WITH DISTINCT a, rep AS b
+    WHERE ${KEY('b')} > ${KEY('a')}
+      AND ($after IS NULL OR ${KEY('a')} > $after[0..2] OR ${KEY('b')} > $after[2..4])
     RETURN b ORDER BY toLower(b.name), b.id
   }`;
 
-/** The pairs of every meeting in scope, counted once each: the total of the unpaged list. */
+/**
+ * The pairs of every meeting in scope, each same-as group as its representative, counted once
+ * each: the total of the unpaged list.
+ */
 const COUNT_PAIRS = `
   MATCH (m:${Meeting}) WHERE ${IN_SCOPE}
   ${TAKERS_OF_M}
-  WITH m, b, collect(side) AS sides
+  WITH m, b AS member, side
+  ${REPRESENTATIVE_OF('member')}
+  WITH m, rep AS b, collect(side) AS sides
   WITH m, collect({b: b, sides: sides}) AS takers
   UNWIND takers AS x
   UNWIND takers AS y
@@ -190,8 +236,9 @@ function whoMetWhom(withTotal: boolean): Statement {
        RETURN a, b ORDER BY toLower(a.name), a.id, toLower(b.name), b.id LIMIT $limit
      }
      WITH a, collect(b.id) AS only
-     CALL (a, only) {
-       ${ENCOUNTERS_OF('a', 'only')}
+     ${GROUP_OF('a', 'group')}
+     CALL (group, only) {
+       ${ENCOUNTERS_OF('group', 'only')}
      }
      WITH a, b, encounters ORDER BY toLower(a.name), a.id, toLower(b.name), b.id
      WITH collect({a: a, b: b, encounters: encounters}) AS page
