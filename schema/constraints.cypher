@@ -26,3 +26,9 @@ CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
 FOR (n:Country|Organization|Person|Delegation|Place|Meeting)
 ON EACH [n.searchText]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+
+// Claims: one source's values and quotes for one node or relationship (src/model/claims.ts).
+// Found by the element they are about and by the source that made them.
+CREATE CONSTRAINT claim_key IF NOT EXISTS FOR (c:Claim) REQUIRE c.key IS UNIQUE;
+CREATE INDEX claim_subject IF NOT EXISTS FOR (c:Claim) ON (c.subjectId);
+CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.sourceId);

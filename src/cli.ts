@@ -2,7 +2,8 @@
  * The command line: `diplograph <command>` (or `npm run cli -- <command>`).
  *   serve              start the server (same as npm start)
  *   seed               load the article (seed/…facts.yaml); loading it again changes nothing
- *   import FILE        validate a facts document and load it in one transaction
+ *   import FILE        validate a facts document and load it in one transaction (--dry-run, --replace)
+ *   remove-source ID   take a source and every claim of it out, in one transaction
  *   export             write the subgraph around seeds in an export format, to a file or stdout
  *   schema             print the GraphQL SDL
  * Each command reads the same configuration as the server (environment variables).
@@ -17,21 +18,64 @@ import { loadConfig } from './config';
 import { ExportFormat } from './export';
 import { connectGraph } from './graph/connect';
 import type { Executor } from './graph/executor';
+import { chooseLocalTarget } from './graph/local-target';
 import { applyMigrations } from './graph/migrations';
-import { importFactsFile, SEED_FILE } from './ingest/import';
-import type { LoadResult } from './ingest/load';
+import { graphCounts, importFactsFile, removeSource, SEED_FILE } from './ingest/import';
+import { type GraphCounts, type ImportReport, type RemoveReport, totals } from './ingest/report';
 import type { Problem } from './ingest/validate';
 import { runExport } from './modules/subgraph/subgraph.export';
 import { createRepositories } from './repositories';
 import { VERSION } from './version';
 
-/** Runs `work` against the configured graph (starting the local Neo4j if needed), then lets go. */
-async function withGraph(work: (executor: Executor) => Promise<void>): Promise<void> {
-  const config = loadConfig();
+/** Where a command's graph is, said before it touches it. */
+interface Target {
+  uri: string;
+  database: string;
+  /** How the Neo4j was found: NEO4J_URI, the project's Neo4j started by this command, or one running. */
+  how: 'NEO4J_URI' | 'started' | 'listening' | 'running';
+  dataDir?: string;
+}
+
+function describeTarget(target: Target): string {
+  const how = {
+    NEO4J_URI: 'from NEO4J_URI',
+    started: `the project's own Neo4j, started by this command (data in ${target.dataDir}); stopped when it ends`,
+    listening: 'already listening on LOCAL_NEO4J_PORT',
+    running: `the project's own Neo4j already running over LOCAL_NEO4J_DATA_DIR (${target.dataDir})`,
+  }[target.how];
+  return `graph: ${target.uri}, database ${target.database} (${how})`;
+}
+
+/**
+ * Runs `work` against the configured graph, then lets go. With NEO4J_URI unset it starts the
+ * project's own Neo4j, unless one of the project's runs on another port (src/graph/local-target.ts):
+ * then it uses that one when it holds the configured data folder, and refuses otherwise.
+ */
+async function withGraph(
+  work: (executor: Executor, target: Target) => Promise<void>,
+  announce: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<void> {
+  let config = loadConfig();
+  let how: Target['how'] = 'NEO4J_URI';
+  let dataDir: string | undefined;
+  if (!config.NEO4J_URI) {
+    const choice = await chooseLocalTarget({ port: config.LOCAL_NEO4J_PORT, dataDir: config.LOCAL_NEO4J_DATA_DIR });
+    if (choice.kind === 'running') {
+      config = { ...config, NEO4J_URI: choice.neo4j.uri };
+      how = 'running';
+      dataDir = choice.neo4j.dataDir;
+    }
+  }
   const graph = await connectGraph(config, (line) => process.stderr.write(`${line}\n`));
+  if (graph.local) {
+    how = graph.local.ownedByUs ? 'started' : 'listening';
+    dataDir = config.LOCAL_NEO4J_DATA_DIR;
+  }
+  const target: Target = { uri: graph.uri, database: config.NEO4J_DATABASE, how, dataDir };
+  announce(describeTarget(target));
   try {
     await applyMigrations(graph.executor);
-    await work(graph.executor);
+    await work(graph.executor, target);
   } catch (error) {
     const problems = error instanceof GraphQLError ? (error.extensions.problems as Problem[] | undefined) : undefined;
     if (problems) {
@@ -55,10 +99,84 @@ function toInt(value: string): number {
   return Number(value);
 }
 
-function report(result: LoadResult): void {
-  process.stdout.write(
-    `loaded ${result.sourceId}: ${result.nodes} nodes, ${result.relationships} relationships in one transaction (${result.milliseconds} ms)\n`,
-  );
+/**
+ * Runs a write (import, seed, remove-source) and prints where it goes, the graph's counts before
+ * and after, and its report; with `json`, all of that as one JSON object on stdout (and the
+ * progress lines on stderr). Where and before are printed first, so a refused write shows them too.
+ */
+function write<R extends ImportReport | RemoveReport>(json: boolean, run: (executor: Executor) => Promise<R>) {
+  const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+  return withGraph(async (executor, target) => {
+    const before = await graphCounts(executor);
+    say(`before: ${counts(before)}`);
+    const report = await run(executor);
+    const after = await graphCounts(executor);
+    if (json) {
+      const { how, ...where } = target;
+      const graph = { ...where, startedLocalNeo4j: how === 'started' };
+      process.stdout.write(`${JSON.stringify({ graph, before, report, after }, null, 2)}\n`);
+    } else {
+      for (const line of reportLines(report)) say(line);
+      say(`after:  ${counts(after)}`);
+    }
+  }, say);
+}
+
+function counts(c: GraphCounts): string {
+  return `${c.nodes} nodes, ${c.relationships} relationships, ${c.claims} claims, ${c.sources} sources`;
+}
+
+const COLUMNS = ['created', 'unchanged', 'claimed', 'retracted', 'deleted'] as const;
+
+/** A report as lines: what happened, a table per node kind and relationship type, the conflicts. */
+export function reportLines(report: ImportReport | RemoveReport): string[] {
+  const lines: string[] = [];
+  if ('dryRun' in report) {
+    const what = report.dryRun
+      ? `dry run of ${report.sourceId}: nothing written; the import would do this`
+      : `loaded ${report.sourceId} in one transaction`;
+    const source = report.replaced
+      ? 'replacing its earlier text'
+      : report.sourceExisted
+        ? 'the source was already in the graph with this text'
+        : 'a new source';
+    lines.push(`${what} (${source}; ${report.milliseconds} ms)`);
+  } else {
+    lines.push(`removed ${report.sourceId} in one transaction (${report.milliseconds} ms)`);
+  }
+  const width = Math.max(13, ...[...report.nodes, ...report.relationships].map((row) => row.name.length + 2));
+  const row = (name: string, values: readonly (string | number)[]) =>
+    `  ${name.padEnd(width)}${values.map((v, i) => String(v).padStart(COLUMNS[i]!.length + 2)).join('')}`;
+  lines.push(row('', COLUMNS));
+  for (const [title, rows] of [
+    ['nodes', report.nodes],
+    ['relationships', report.relationships],
+  ] as const) {
+    lines.push(`  ${title}`);
+    for (const r of rows)
+      lines.push(
+        row(
+          `  ${r.name}`,
+          COLUMNS.map((c) => r[c]),
+        ),
+      );
+    const sum = totals(rows);
+    lines.push(
+      row(
+        '  total',
+        COLUMNS.map((c) => sum[c]),
+      ),
+    );
+  }
+  if ('conflicts' in report) {
+    lines.push(`conflicts: ${report.conflicts.length}`);
+    for (const c of report.conflicts) {
+      lines.push(
+        `  ${c.id} ${c.property}: graph ${JSON.stringify(c.graphValue)} (${c.graphSourceId}) vs document ${JSON.stringify(c.documentValue)}`,
+      );
+    }
+  }
+  return lines;
 }
 
 export function buildCli(): Command {
@@ -74,16 +192,37 @@ export function buildCli(): Command {
       require('./main');
     });
 
+  const json = () =>
+    new Option('--json', 'print the graph, the counts before and after and the report as one JSON object');
+
   program
     .command('seed')
     .description('load the article diplograph ships with (idempotent)')
-    .action(() => withGraph((executor) => importFactsFile(executor, SEED_FILE).then(report)));
+    .addOption(json())
+    .action((opts: { json?: boolean }) => write(!!opts.json, (executor) => importFactsFile(executor, SEED_FILE)));
 
   program
     .command('import')
     .argument('<file>', 'a facts document (YAML or JSON); see seed/README.md')
     .description('validate a facts document and load it in one transaction (nothing is written if anything is wrong)')
-    .action((file: string) => withGraph((executor) => importFactsFile(executor, file).then(report)));
+    .option('--dry-run', 'validate and report what the import would do, writing nothing')
+    .option(
+      '--replace',
+      "allow a document whose source id is in the graph with another text: the old source's claims go",
+    )
+    .addOption(json())
+    .action((file: string, opts: { dryRun?: boolean; replace?: boolean; json?: boolean }) =>
+      write(!!opts.json, (executor) =>
+        importFactsFile(executor, file, { dryRun: !!opts.dryRun, replace: !!opts.replace }),
+      ),
+    );
+
+  program
+    .command('remove-source')
+    .argument('<id>', 'a source id, e.g. source:2025-05-17-china-daily-istanbul-talks')
+    .description('take a source out in one transaction: its claims go, and what no other source supports')
+    .addOption(json())
+    .action((id: string, opts: { json?: boolean }) => write(!!opts.json, (executor) => removeSource(executor, id)));
 
   program
     .command('export')

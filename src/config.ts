@@ -63,6 +63,10 @@ const SETTINGS = {
   EXPORT_TIMEOUT_MS: [int(1000, 3600000), '600000'],
   MAX_QUERY_DEPTH: [int(1, 50), '10'],
   MAX_QUERY_COST: [int(10, 10000000), '50000'],
+  MAX_QUERY_ALIASES: [int(1, 1000), '30'],
+  // Lexical tokens of one GraphQL document, counted while parsing: a longer one is refused before
+  // anything else looks at it (the examples take under 100; the playground's introspection ~300).
+  MAX_QUERY_TOKENS: [int(100, 1000000), '2000'],
   MAX_PAGE_SIZE: [int(1, 10000), '100'],
   // The query cost whoMetWhom without actorId adds for its pass over every pair (the total):
   // on 3,150 nodes that pass took 0.3 s where a page took 0.05 s.
@@ -71,6 +75,11 @@ const SETTINGS = {
   MAX_PATH_HOPS: [int(1, 20), '6'],
   MAX_SUBGRAPH_DEPTH: [int(0, 10), '4'],
   MAX_SUBGRAPH_NODES: [int(1, 1000000), '2000'],
+  MAX_SUBGRAPH_SEEDS: [int(1, 10000), '100'],
+  // Every search word becomes up to three Lucene clauses (exact, prefix, fuzzy); Lucene refuses
+  // more than 1024 clauses and fuzzy automata of very long words.
+  MAX_SEARCH_LENGTH: [int(1, 1000), '200'],
+  MAX_SEARCH_TERMS: [int(1, 300), '16'],
   MAX_EXPORT_INLINE_BYTES: [int(1024, 1073741824), '5242880'],
   MAX_EXPORT_NODES: [int(1, 10000000), '200000'],
   MAX_REQUEST_BYTES: [int(1024, 104857600), '1048576'],

@@ -3,6 +3,7 @@
  * GraphQLErrors with them. Codes are stable API: add, never rename.
  */
 import { GraphQLError } from 'graphql';
+import type { Config } from './config';
 
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
@@ -50,8 +51,39 @@ export function badInput(argument: string, message: string): GraphQLError {
   return appError(ErrorCode.BAD_USER_INPUT, `${argument}: ${message}`, { argument });
 }
 
-export function limitExceeded(limit: string, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return appError(ErrorCode.LIMIT_EXCEEDED, message, { limit, ...extensions });
+/** A setting of config.ts that caps a request. */
+export type LimitSetting = Extract<keyof Config, `MAX_${string}`>;
+
+/**
+ * Over a configured cap: `limit` names the setting (so an operator knows what to raise) and
+ * `max` gives its value.
+ */
+export function limitExceeded(
+  limit: LimitSetting,
+  max: number,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return appError(ErrorCode.LIMIT_EXCEEDED, message, { limit, max, ...extensions });
+}
+
+/** How much of a client's own text an error message quotes back. */
+export const QUOTE_CHARS = 40;
+
+/**
+ * A client's value as an error message quotes it: JSON-quoted, cut to its first QUOTE_CHARS
+ * characters, so a 100 KB argument gives a short error, not a 100 KB one.
+ */
+export function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value);
+  if (text.length <= QUOTE_CHARS) return JSON.stringify(text);
+  return `${JSON.stringify(text.slice(0, QUOTE_CHARS))}… (${text.length} characters)`;
+}
+
+/** A list of client values, quoted, with at most `shown` of them. */
+export function quoteList(values: readonly unknown[], shown = 5): string {
+  const listed = values.slice(0, shown).map(quote).join(', ');
+  return values.length > shown ? `${listed} and ${values.length - shown} more` : listed;
 }
 
 export function errorCode(error: unknown): string | undefined {

@@ -7,6 +7,8 @@ import { connectGraph, type GraphConnection } from './graph/connect';
 import { applyMigrations } from './graph/migrations';
 import { createHttpServer } from './http/app';
 import { seedIfEmpty } from './ingest/import';
+import { graphPredatesClaims } from './ingest/load';
+import { totals } from './ingest/report';
 import type { Logger } from './logger';
 import { createRepositories, type Repositories } from './repositories';
 import { getSchema } from './schema';
@@ -23,11 +25,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const graph = await connectGraph(config, (line) => logger.info(line));
   try {
     await applyMigrations(graph.executor);
+    if (await graphPredatesClaims(graph.executor)) {
+      logger.warn(
+        'the graph was loaded before claims per source were kept: import its facts documents again (npm run seed, diplograph import FILE) so that every value shows its source and sources can be removed',
+      );
+    }
     if (config.SEED_ON_START) {
       const seeded = await seedIfEmpty(graph.executor);
       if (seeded) {
         logger.info(
-          `seeded the empty graph from ${seeded.sourceId}: ${seeded.nodes} nodes, ${seeded.relationships} relationships in ${seeded.milliseconds} ms`,
+          `seeded the empty graph from ${seeded.sourceId}: ${totals(seeded.nodes).created} nodes, ${totals(seeded.relationships).created} relationships in ${seeded.milliseconds} ms`,
         );
       }
     }

@@ -3,8 +3,9 @@
  * file — nodes (id, kind, name, aliases, properties, evidence) or edges (id, type, source,
  * target, role, cameo, plover, properties, evidence). Lists and the remaining properties are
  * JSON. A UTF-8 byte-order mark makes Excel read Türkiye as Türkiye; fields that a spreadsheet
- * would run as a formula (=, +, -, @ first) are prefixed with ' (OWASP's CSV injection advice),
- * so quotes from sources cannot run code on a reader's machine.
+ * would run as a formula (=, +, -, @, tab or CR first, and after any line break inside a field)
+ * are prefixed with ' (OWASP's CSV injection advice), and every field holding CR, LF, a comma or
+ * a quote is quoted, so text from sources can neither add rows nor run code on a reader's machine.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { GraphEdge, GraphNode, PropertyValue } from '../model/elements';
@@ -24,7 +25,26 @@ export const CSV_EDGE_COLUMNS = [
   'evidence',
 ] as const;
 
-const OPTIONS = { record_delimiter: '\r\n', escape_formulas: true } as const;
+/** What a spreadsheet runs as a formula at the start of a cell (csv-stringify's list). */
+const FORMULA_AFTER_BREAK = /([\r\n]+)([=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+/**
+ * The formula guard after every line break inside a field too: a reader that splits lines
+ * before it parses quotes (a naive import, grep, a log viewer) must not meet a live formula.
+ */
+function guardLines(value: string): string {
+  if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) return value;
+  return value.replace(FORMULA_AFTER_BREAK, "$1'$2");
+}
+
+const OPTIONS = {
+  record_delimiter: '\r\n',
+  // With a record delimiter given, csv-stringify quotes a field only when it holds the whole
+  // delimiter; a lone CR or LF would start a new row unquoted.
+  quote_record_delimiter: true,
+  escape_formulas: true,
+  cast: { string: guardLines },
+} as const;
 
 /**
  * Rows go to csv-stringify this many at a time: its sync API sets up a stringifier on every

@@ -11,6 +11,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { PROJECT_ROOT } from '../config';
+import { registerLocalNeo4j } from './local-neo4j-registry';
 
 export const NEO4J_TOOLING_DIR = path.join(PROJECT_ROOT, 'scripts', 'neo4j');
 const LIB_DIR = path.join(NEO4J_TOOLING_DIR, 'lib');
@@ -182,6 +183,8 @@ function launch(options: LocalNeo4jOptions, uri: string, log: (line: string) => 
       child.off('exit', onExit);
       const version = line.slice(READY_PREFIX.length).split(' ')[1] ?? 'unknown';
       log(`neo4j: Neo4j ${version} ready at ${uri} (data in ${options.dataDir})`);
+      const record = { pid: child.pid!, uri, port: options.port, dataDir: options.dataDir };
+      child.once('exit', registerLocalNeo4j({ ...record, startedAt: new Date().toISOString() }));
       resolve({ uri, version, ownedByUs: true, pid: child.pid, stop: () => stopChild(child) });
     });
   });

@@ -66,6 +66,7 @@ export function nodeFromRow([labels, names, values]: NodeRow): GraphNode {
     name: String(row.name ?? row.properties.title ?? row.id),
     properties: row.properties,
     evidence: row.evidence,
+    disputed: row.disputed,
   };
 }
 
@@ -78,6 +79,7 @@ export function edgeFromRow([type, from, to, names, values]: EdgeRow): GraphEdge
     to,
     properties: row.properties,
     evidence: row.evidence,
+    disputed: row.disputed,
   };
 }
 
@@ -96,6 +98,7 @@ interface RowLayout {
   evidenceSourceIds: number;
   evidenceQuotes: number;
   evidenceOffsets: number;
+  disputed: number;
 }
 
 /** Enough for every combination of properties the model writes; beyond it, layouts are not kept. */
@@ -122,6 +125,7 @@ function layoutOf(names: string, values: readonly unknown[]): RowLayout {
       evidenceSourceIds: keys.indexOf('evidenceSourceIds'),
       evidenceQuotes: keys.indexOf('evidenceQuotes'),
       evidenceOffsets: keys.indexOf('evidenceOffsets'),
+      disputed: keys.indexOf('disputed'),
     };
     if (layouts.size < MAX_LAYOUTS) layouts.set(names, layout);
   }
@@ -149,7 +153,13 @@ function readRow(names: string, values: readonly unknown[]) {
       at(values, layout.evidenceQuotes),
       at(values, layout.evidenceOffsets),
     ),
+    disputed: disputedList(at(values, layout.disputed)),
   };
+}
+
+/** The stored list of disputed properties; undefined when there is none (most elements). */
+function disputedList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.length > 0 ? value.map(String) : undefined;
 }
 
 const KINDS = new Set<string>(Object.values(NodeKind));
@@ -164,6 +174,7 @@ export function toGraphNode(raw: RawNode): GraphNode {
     name: String(p.name ?? p.title ?? p.id),
     properties: plainProperties(p),
     evidence: evidenceFromLists(p.evidenceSourceIds, p.evidenceQuotes, p.evidenceOffsets),
+    disputed: disputedList(p.disputed),
   };
 }
 
@@ -176,6 +187,7 @@ export function toGraphEdge(raw: RawEdge): GraphEdge {
     to: raw.to,
     properties: plainProperties(p),
     evidence: evidenceFromLists(p.evidenceSourceIds, p.evidenceQuotes, p.evidenceOffsets),
+    disputed: disputedList(p.disputed),
   };
 }
 

@@ -10,11 +10,11 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Context } from '../context';
-import { ErrorCode } from '../errors';
 import { type Executor, type RoundTripScope, runInRoundTripScope } from '../graph/executor';
 import { Loaders } from '../graph/loaders';
 import type { Logger } from '../logger';
 import type { Repositories } from '../repositories';
+import { bodyError, sendError } from './errors';
 import { exportRouter } from './export';
 import { graphViewRouter } from './graph-view';
 import { createApollo } from './graphql';
@@ -70,7 +70,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<HttpServer> {
     }),
   );
 
-  app.use(jsonErrors(logger));
+  app.use(jsonErrors(config, logger));
 
   return {
     server,
@@ -97,25 +97,11 @@ function apiKeyMatches(expected: string | undefined, given: string | undefined):
   return crypto.timingSafeEqual(digest(expected), digest(given));
 }
 
-/** Errors from body parsing and routes become JSON with one of our codes. */
-function jsonErrors(logger: Logger) {
+/** Errors from body parsing and routes become JSON with one of our codes (errors.ts). */
+function jsonErrors(config: Config, logger: Logger) {
+  const production = config.NODE_ENV === 'production';
   return (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const e = error as { type?: string; status?: number; message?: string };
-    if (e.type === 'entity.too.large') {
-      res
-        .status(413)
-        .json({ errors: [{ message: 'Request body too large', extensions: { code: ErrorCode.LIMIT_EXCEEDED } }] });
-      return;
-    }
-    if (e.type === 'entity.parse.failed') {
-      res.status(400).json({
-        errors: [{ message: 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_USER_INPUT } }],
-      });
-      return;
-    }
-    logger.error({ err: error }, 'unhandled HTTP error');
-    res
-      .status(500)
-      .json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+    // An error that is not a body-parser one is logged (and masked in production) by sendError.
+    sendError(res, bodyError(error, config) ?? error, { logger, production });
   };
 }

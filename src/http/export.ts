@@ -6,22 +6,14 @@
  */
 import { once } from 'node:events';
 import { type Request, type Response, Router } from 'express';
-import { GraphQLError } from 'graphql';
 import type { Config } from '../config';
-import { badInput, ErrorCode } from '../errors';
+import { badInput, quoteList } from '../errors';
 import { type CsvTable, ExportFormat, exportFilename, FORMAT_INFO } from '../export';
 import type { Logger } from '../logger';
 import { RelType } from '../model/vocabulary';
 import { runExport } from '../modules/subgraph/subgraph.export';
 import type { Repositories } from '../repositories';
-
-const STATUS: Partial<Record<string, number>> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.LIMIT_EXCEEDED]: 400,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.UNAVAILABLE]: 503,
-  [ErrorCode.TIMEOUT]: 504,
-};
+import { sendError } from './errors';
 
 const list = (value: unknown): string[] =>
   value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v) => String(v));
@@ -38,7 +30,7 @@ function parseQuery(query: Request['query']) {
   if (table !== undefined && table !== 'nodes' && table !== 'edges') throw badInput('table', 'must be nodes or edges');
   const types = list(query.type);
   const unknown = types.filter((t) => !(Object.values(RelType) as string[]).includes(t));
-  if (unknown.length > 0) throw badInput('type', `unknown relationship type ${unknown.join(', ')}`);
+  if (unknown.length > 0) throw badInput('type', `unknown relationship type ${quoteList(unknown)}`);
   return {
     seedIds,
     depth: Number(depthText),
@@ -80,11 +72,7 @@ export function exportRouter(repositories: Repositories, config: Config, logger:
         res.destroy(error instanceof Error ? error : undefined);
         return;
       }
-      const code = error instanceof GraphQLError ? String(error.extensions.code) : ErrorCode.INTERNAL_SERVER_ERROR;
-      if (code === ErrorCode.INTERNAL_SERVER_ERROR) logger.error({ err: error }, 'export failed');
-      const message = code === ErrorCode.INTERNAL_SERVER_ERROR ? 'Internal server error' : (error as Error).message;
-      const extensions = error instanceof GraphQLError ? { ...error.extensions, code } : { code };
-      res.status(STATUS[code] ?? 500).json({ errors: [{ message, extensions }] });
+      sendError(res, error, { logger, production: config.NODE_ENV === 'production' });
     }
   });
   return router;

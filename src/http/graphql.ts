@@ -1,7 +1,7 @@
 /**
  * The GraphQL endpoint: Apollo Server over our schema, with the request pipeline's plugins —
- * query limits, round-trip reporting, graceful drain — and error masking: errors with a public
- * code keep their message; anything else is logged with its cause and shown as an internal error.
+ * token limit (at parse time), query limits, round-trip reporting, graceful drain — and error
+ * bodies and statuses from errors.ts.
  */
 import type http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -10,11 +10,11 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Context } from '../context';
-import { ErrorCode, PUBLIC_CODES } from '../errors';
 import type { Logger } from '../logger';
+import { errorStatusPlugin, publicError } from './errors';
 import { limitsPlugin } from './limits';
 
 /** Adds `extensions.roundTrips` (Cypher round trips this request cost) to every response. */
@@ -50,6 +50,9 @@ export function createApollo(
     // own handlers would race it and leave the process hanging half-stopped.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    // graphql-js counts tokens as it parses and stops at the limit: a document of 40,000 tiny
+    // operations is refused in about a millisecond instead of being parsed, validated and costed.
+    parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing pages load from a CDN; the playground is served by us (works offline).
@@ -58,31 +61,15 @@ export function createApollo(
       limitsPlugin(schema, {
         maxDepth: config.MAX_QUERY_DEPTH,
         maxCost: config.MAX_QUERY_COST,
-        maxAliases: 30,
+        maxAliases: config.MAX_QUERY_ALIASES,
         defaultPageSize: config.DEFAULT_PAGE_SIZE,
         maxPageSize: config.MAX_PAGE_SIZE,
         allPairsCost: config.ALL_PAIRS_COST,
       }),
       roundTripsPlugin,
+      errorStatusPlugin,
     ],
-    formatError: (formatted, error) => maskError(formatted, error, logger, production),
+    formatError: (formatted, error) =>
+      publicError(formatted, error, { logger, production, maxTokens: config.MAX_QUERY_TOKENS }),
   });
-}
-
-function maskError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  logger: Logger,
-  production: boolean,
-): GraphQLFormattedError {
-  const code = formatted.extensions?.code as string | undefined;
-  if (code && PUBLIC_CODES.has(code)) return formatted;
-  logger.error({ err: (error as { originalError?: unknown })?.originalError ?? error }, formatted.message);
-  if (!production) return formatted;
-  return {
-    message: 'Internal server error',
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-  };
 }

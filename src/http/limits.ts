@@ -2,20 +2,24 @@
  * Query limits, checked once an operation is resolved and before anything runs: depth and
  * aliases (graphql-armor's rules), and cost (graphql-query-complexity: each field costs 1, a
  * list field's cost is multiplied by the page size it asks for, fields may declare their own
- * `complexity`). Over a limit → LIMIT_EXCEEDED, HTTP 400, and no Cypher is run.
+ * `complexity`). Over a limit → LIMIT_EXCEEDED, HTTP 400, `limit` naming the setting, and no
+ * Cypher is run. The token limit comes first, at parse time (graphql.ts).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
+  type DocumentNode,
   type GraphQLError,
   type GraphQLSchema,
   getNamedType,
   getNullableType,
+  getVariableValues,
   isLeafType,
   isListType,
-  separateOperations,
+  Kind,
   type ValidationContext,
+  type ValidationRule,
   validate,
 } from 'graphql';
 import {
@@ -24,7 +28,8 @@ import {
   getComplexity,
   simpleEstimator,
 } from 'graphql-query-complexity';
-import { limitExceeded } from '../errors';
+import { appError, ErrorCode, type LimitSetting, limitExceeded } from '../errors';
+import { withStatus } from './errors';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -66,23 +71,47 @@ export function limitsPlugin(schema: GraphQLSchema, limits: QueryLimits): Apollo
     propagateOnRejection: false,
     onReject: [(ctx: ValidationContext | null, e: GraphQLError) => ctx?.reportError(e)],
   };
-  const rules = {
-    depth: maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, ...report }),
-    aliases: maxAliasesRule({ n: limits.maxAliases, ...report }),
+  const rules: Record<string, [ValidationRule, number]> = {
+    MAX_QUERY_DEPTH: [maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, ...report }), limits.maxDepth],
+    MAX_QUERY_ALIASES: [maxAliasesRule({ n: limits.maxAliases, ...report }), limits.maxAliases],
   };
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operationName }) {
-          for (const [limit, rule] of Object.entries(rules)) {
+        async didResolveOperation({ request, document, operation }) {
+          for (const [setting, [rule, max]] of Object.entries(rules)) {
             const [error] = validate(schema, document, [rule]);
-            if (error) throw withStatus(limitExceeded(limit, error.message.replace(/^Syntax Error: /, '')));
+            if (error) {
+              throw withStatus(
+                limitExceeded(setting as LimitSetting, max, error.message.replace(/^Syntax Error: /, '')),
+              );
+            }
           }
-          const operation = operationName ? (separateOperations(document)[operationName] ?? document) : document;
+          // Several operations and no (or an unknown) operationName: nothing would run.
+          if (!operation) {
+            throw withStatus(
+              appError(
+                ErrorCode.BAD_USER_INPUT,
+                'operationName: the document holds several operations; name the one to run',
+                { argument: 'operationName' },
+              ),
+            );
+          }
+          // Variables that do not fit their types: execution refuses them (BAD_USER_INPUT, 400)
+          // before any resolver runs, so there is no cost to check.
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
+            maxErrors: 1,
+          });
+          if (coerced.errors) return;
+          // The chosen operation and the fragments, without graphql's separateOperations (which
+          // walks every operation's dependencies, quadratic in their number).
+          const query: DocumentNode = {
+            kind: Kind.DOCUMENT,
+            definitions: document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION),
+          };
           const cost = getComplexity({
             schema,
-            query: operation,
-            operationName: operationName ?? undefined,
+            query,
             variables: request.variables ?? {},
             // Field estimators (a field's own `complexity`) read the limits from here.
             context: limits,
@@ -95,12 +124,10 @@ export function limitsPlugin(schema: GraphQLSchema, limits: QueryLimits): Apollo
           if (cost > limits.maxCost) {
             throw withStatus(
               limitExceeded(
-                'cost',
+                'MAX_QUERY_COST',
+                limits.maxCost,
                 `The query costs ${cost}, over the limit of ${limits.maxCost}: ask for fewer or smaller pages.`,
-                {
-                  cost,
-                  maxCost: limits.maxCost,
-                },
+                { cost },
               ),
             );
           }
@@ -108,9 +135,4 @@ export function limitsPlugin(schema: GraphQLSchema, limits: QueryLimits): Apollo
       };
     },
   };
-}
-
-function withStatus(error: GraphQLError): GraphQLError {
-  (error.extensions as Record<string, unknown>).http = { status: 400 };
-  return error;
 }

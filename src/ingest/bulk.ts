@@ -54,7 +54,7 @@ export async function loadPlansInBatches(
       if (index < resumeAt) {
         result.skipped += 1;
       } else {
-        const loaded = await loadPlan(executor, batch, options.timeoutMs);
+        const loaded = await loadPlan(executor, batch, { timeoutMs: options.timeoutMs });
         result.batches += 1;
         result.nodes += loaded.nodes;
         result.relationships += loaded.relationships;

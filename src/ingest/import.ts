@@ -9,9 +9,10 @@ import { PROJECT_ROOT } from '../config';
 import { appError, ErrorCode } from '../errors';
 import type { Executor } from '../graph/executor';
 import type { NodeKind } from '../model/vocabulary';
-import { graphIsEmpty, type LoadResult, loadPlan } from './load';
-import { EXISTING_KINDS } from './load.cypher';
+import { graphIsEmpty, loadPlan } from './load';
+import { EXISTING_KINDS, GRAPH_COUNTS } from './load.cypher';
 import { planFromFacts } from './plan';
+import type { GraphCounts, ImportOptions, ImportReport, RemoveReport } from './report';
 import { type Problem, ProblemCode, parseFactsDocument } from './validate';
 
 /** The article diplograph ships with, as a facts document. */
@@ -27,8 +28,11 @@ export function invalidDocument(fileName: string, problems: Problem[]) {
 }
 
 /**
- * Validates and loads one document. References to ids that are not in the document are looked
- * up in the graph (a second source may point at nodes the first created).
+ * Validates and loads one document: all its source says, as that source's claims (claims it made
+ * before and no longer makes are retracted). References to ids that are not in the document are
+ * looked up in the graph (a second source may point at nodes the first created). A source id
+ * already stored with another text is refused (CONFLICT) unless `replace`; `dryRun` reports what
+ * the import would do and writes nothing.
  */
 export async function importFacts(
   executor: Executor,
@@ -36,7 +40,8 @@ export async function importFacts(
   fileName: string,
   readTextFile: (relative: string) => string = (relative) =>
     fs.readFileSync(path.resolve(path.dirname(fileName), relative), 'utf8'),
-): Promise<LoadResult> {
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   let result = parseFactsDocument(text, fileName, { readTextFile });
   if (!result.ok && result.problems.some((p) => p.code === ProblemCode.UNKNOWN_REFERENCE)) {
     const ids = [...text.matchAll(/\b[a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*/g)].map((m) => m[0]);
@@ -47,10 +52,35 @@ export async function importFacts(
     }
   }
   if (!result.ok) throw invalidDocument(path.basename(fileName), result.problems);
-  return loadPlan(executor, planFromFacts(result.document));
+  const loaded = await loadPlan(executor, planFromFacts(result.document), {
+    complete: true,
+    replace: options.replace,
+    dryRun: options.dryRun,
+  });
+  return loaded.report;
 }
 
-export function importFactsFile(executor: Executor, file: string): Promise<LoadResult> {
+/**
+ * Takes a source out of the graph in one transaction: its claims go, every value they gave is
+ * derived again from the claims left, and what no other source supports goes. Refused (CONFLICT)
+ * while another source's relationships need one of the nodes that would go.
+ */
+export async function removeSource(executor: Executor, sourceId: string): Promise<RemoveReport> {
+  const { report } = await loadPlan(
+    executor,
+    { sourceId, nodes: [], edges: [] },
+    { complete: true, removeSource: true },
+  );
+  return { sourceId, nodes: report.nodes, relationships: report.relationships, milliseconds: report.milliseconds };
+}
+
+/** Nodes, relationships, claims and sources in the graph. */
+export async function graphCounts(executor: Executor): Promise<GraphCounts> {
+  const [row] = await executor.read<GraphCounts>(GRAPH_COUNTS);
+  return row ?? { nodes: 0, relationships: 0, claims: 0, sources: 0 };
+}
+
+export function importFactsFile(executor: Executor, file: string, options: ImportOptions = {}): Promise<ImportReport> {
   const absolute = path.resolve(file);
   let text: string;
   try {
@@ -58,11 +88,11 @@ export function importFactsFile(executor: Executor, file: string): Promise<LoadR
   } catch (error) {
     throw appError(ErrorCode.BAD_USER_INPUT, `cannot read ${file}: ${(error as Error).message}`);
   }
-  return importFacts(executor, text, absolute);
+  return importFacts(executor, text, absolute, undefined, options);
 }
 
 /** Loads the article when the graph has no entities yet; says whether it did. */
-export async function seedIfEmpty(executor: Executor): Promise<LoadResult | null> {
+export async function seedIfEmpty(executor: Executor): Promise<ImportReport | null> {
   if (!(await graphIsEmpty(executor))) return null;
   return importFactsFile(executor, SEED_FILE);
 }

@@ -27,6 +27,8 @@ export interface GraphNode {
   /** Every stored property except id, name and the evidence lists (aliases included). */
   properties: Record<string, PropertyValue>;
   evidence: Evidence[];
+  /** Properties whose sources disagree (model/claims.ts); absent or empty when none do. */
+  disputed?: string[];
 }
 
 export interface GraphEdge {
@@ -37,6 +39,7 @@ export interface GraphEdge {
   /** Every stored property except id and the evidence lists (e.g. role, title, date). */
   properties: Record<string, PropertyValue>;
   evidence: Evidence[];
+  disputed?: string[];
 }
 
 export interface Subgraph {
@@ -77,4 +80,5 @@ export const RESERVED_PROPERTIES = new Set([
   'evidenceSourceIds',
   'evidenceQuotes',
   'evidenceOffsets',
+  'disputed',
 ]);

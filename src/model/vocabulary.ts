@@ -19,6 +19,13 @@ export enum NodeKind {
 /** The label every node has, beside its kind. */
 export const ENTITY_LABEL = 'Entity';
 
+/**
+ * The label of claim records: one source's values and quotes for one node or relationship
+ * (model/claims.ts). Claims are not `Entity` nodes and have no relationships: nothing that reads
+ * the graph sees them unless it asks for them by `subjectId` or `sourceId`.
+ */
+export const CLAIM_LABEL = 'Claim';
+
 /** Kinds that can take part in meetings, hold offices, make statements. */
 export const ACTOR_KINDS = [NodeKind.Country, NodeKind.Organization, NodeKind.Person, NodeKind.Delegation] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];

@@ -137,7 +137,10 @@ describe('exportSubgraph (GraphQL)', () => {
       server,
       `{ exportSubgraph(seedIds: ["country:RUS"], depth: 2, format: JSON) { content } }`,
     );
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'exportBytes' });
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      limit: 'MAX_EXPORT_INLINE_BYTES',
+    });
     expect(response.errors?.[0]?.extensions.downloadPath).toBe('/export?seed=country%3ARUS&depth=2&format=JSON');
   });
 });

@@ -139,7 +139,7 @@ describe('the graph view', () => {
 
   it('says so when a seed does not exist', async () => {
     const page = await openGraph('?seed=person%3Anobody');
-    expect(await page.locator('#dg-status').textContent()).toContain('No node has the id person:nobody');
+    expect(await page.locator('#dg-status').textContent()).toContain('No node has the id "person:nobody"');
     await page.close();
     // The page's own 404 from /export, expected here, is the only problem.
     const problems = env.session.problems.splice(0);

@@ -64,7 +64,7 @@ describe('the HTTP server', () => {
       query: `{ t: __type(name: "About") { fields { type { ${nested(12)} } } } }`,
     });
     expect(status).toBe(400);
-    expect(json.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'depth' });
+    expect(json.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'MAX_QUERY_DEPTH', max: 10 });
     expect(json.extensions.roundTrips).toBe(0);
   });
 
@@ -72,7 +72,7 @@ describe('the HTTP server', () => {
     const fields = Array.from({ length: 41 }, (_, i) => `a${i}: about { version }`).join(' ');
     const { status, json } = await graphql({ query: `{ ${fields} }` });
     expect(status).toBe(400);
-    expect(json.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'aliases' });
+    expect(json.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'MAX_QUERY_ALIASES', max: 30 });
     expect(json.extensions.roundTrips).toBe(0);
   });
 

@@ -129,13 +129,23 @@ describe('meetings(filter)', () => {
     [{ filter: { from: '2022-13' } }, 'filter.from'],
     [{ filter: { from: '2022-02-30' } }, 'filter.from'],
     [{ filter: { from: '2023', to: '2022' } }, 'filter.from'],
-    [{ first: 101 }, 'first'],
     [{ first: -1 }, 'first'],
     [{ after: 'not-a-cursor' }, 'after'],
   ])('rejects %j with BAD_USER_INPUT naming %s', async (variables, argument) => {
     const response = await gql(server, MEETING_IDS, variables);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     expect(response.errors?.[0]?.message).toContain(argument);
+  });
+
+  it('refuses a page over MAX_PAGE_SIZE with LIMIT_EXCEEDED naming the setting, status 400', async () => {
+    const response = await gql(server, MEETING_IDS, { first: 101 });
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      limit: 'MAX_PAGE_SIZE',
+      max: 100,
+      argument: 'first',
+    });
   });
 });
 
@@ -193,9 +203,9 @@ describe('round trips', () => {
 describe('caps', () => {
   it('refuses a subgraph deeper than MAX_SUBGRAPH_DEPTH and a path longer than MAX_PATH_HOPS', async () => {
     const deep = await gql(server, '{ subgraph(seedIds: ["country:FAX"], depth: 9) { nodeCount } }');
-    expect(deep.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'depth' });
+    expect(deep.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'MAX_SUBGRAPH_DEPTH', max: 4 });
     const far = await gql(server, '{ path(fromId: "country:FAX", toId: "country:FBX", maxHops: 50) { length } }');
-    expect(far.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxHops' });
+    expect(far.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'MAX_PATH_HOPS', max: 6 });
     const negative = await gql(server, '{ path(fromId: "country:FAX", toId: "country:FBX", maxHops: -1) { length } }');
     expect(negative.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'maxHops' });
   });

@@ -30,7 +30,7 @@ async function snapshot(): Promise<string> {
   const [row] = await executor.read<{ nodes: unknown[]; rels: unknown[] }>(
     cypher(
       'test-snapshot',
-      `CALL { MATCH (n) WITH n ORDER BY n.id RETURN collect([labels(n), properties(n)]) AS nodes }
+      `CALL { MATCH (n) WITH n ORDER BY coalesce(n.id, n.key) RETURN collect([labels(n), properties(n)]) AS nodes }
        CALL { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect([type(r), properties(r)]) AS rels }
        RETURN nodes, rels`,
     ),

@@ -1,6 +1,6 @@
 /** Reads actors: search by name or alias, list by name. */
 import type { Config } from '../../config';
-import { badInput } from '../../errors';
+import { appError, badInput, ErrorCode, quoteList } from '../../errors';
 import type { Executor } from '../../graph/executor';
 import { type RawNode, toGraphNode } from '../../graph/records';
 import { ACTOR_KINDS, type NodeKind } from '../../model/vocabulary';
@@ -41,7 +41,7 @@ export class ActorRepository {
   async search(args: ActorSearch): Promise<Page<NodeView>> {
     const limit = pageSize(args.first, this.config.DEFAULT_PAGE_SIZE, this.config.MAX_PAGE_SIZE);
     const kinds = this.kinds(args.kinds);
-    const query = args.search ? luceneQuery(args.search) : null;
+    const query = args.search ? luceneQuery(this.checkedSearch(args.search)) : null;
     if (query) {
       const skip = args.after ? Number(decodeCursor(args.after, 1)[0]) : 0;
       if (!Number.isInteger(skip) || skip < 0) throw badInput('after', 'is not a cursor this list gave out');
@@ -79,10 +79,26 @@ export class ActorRepository {
     );
   }
 
+  /**
+   * Caps the search text before Lucene sees it: a very long word makes a fuzzy automaton Lucene
+   * refuses ("automaton too large"), many words more clauses than it allows (TooManyClauses).
+   */
+  private checkedSearch(search: string): string {
+    const { MAX_SEARCH_LENGTH: maxLength, MAX_SEARCH_TERMS: maxTerms } = this.config;
+    const refuse = (limit: string, max: number, message: string) =>
+      appError(ErrorCode.BAD_USER_INPUT, `search: ${message}`, { argument: 'search', limit, max });
+    if (search.length > maxLength) {
+      throw refuse('MAX_SEARCH_LENGTH', maxLength, `at most ${maxLength} characters (got ${search.length})`);
+    }
+    const terms = search.split(/\s+/).filter((w) => w.length > 0).length;
+    if (terms > maxTerms) throw refuse('MAX_SEARCH_TERMS', maxTerms, `at most ${maxTerms} words (got ${terms})`);
+    return search;
+  }
+
   private kinds(kinds: NodeKind[] | null | undefined): string[] {
     if (!kinds || kinds.length === 0) return [...ACTOR_KINDS];
     const invalid = kinds.filter((k) => !(ACTOR_KINDS as readonly string[]).includes(k));
-    if (invalid.length > 0) throw badInput('kinds', `${invalid.join(', ')} is not a kind of actor`);
+    if (invalid.length > 0) throw badInput('kinds', `${quoteList(invalid)} is not a kind of actor`);
     return kinds;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { badInput } from '../../errors';
+import { badInput, limitExceeded } from '../../errors';
 
 @ObjectType({ simpleResolvers: true, description: 'Where a page sits in its list (Relay).' })
 export class PageInfo {
@@ -72,11 +72,11 @@ export function decodeCursor(cursor: string, arity: number, argument = 'after'):
   throw badInput(argument, 'is not a cursor this list gave out');
 }
 
-/** Validates `first` against the cap and returns the page size. */
+/** Validates `first` against the cap (over it: LIMIT_EXCEEDED) and returns the page size. */
 export function pageSize(first: number | undefined | null, defaultSize: number, max: number): number {
   if (first === undefined || first === null) return defaultSize;
   if (!Number.isInteger(first) || first < 0) throw badInput('first', 'must be a whole number, 0 or more');
-  if (first > max) throw badInput('first', `must be at most ${max}`);
+  if (first > max) throw limitExceeded('MAX_PAGE_SIZE', max, `first: must be at most ${max}`, { argument: 'first' });
   return first;
 }
 

@@ -1,5 +1,5 @@
 /** `from`/`to` arguments: partial dates, validated, turned into the days they bound. */
-import { badInput } from '../../errors';
+import { badInput, quote } from '../../errors';
 import { parsePartialDate } from '../../model/partial-date';
 
 export interface DateWindow {
@@ -21,7 +21,7 @@ export function dateWindow(
   const parse = (value: string | null | undefined, name: string) => {
     if (value === null || value === undefined || value === '') return null;
     const date = parsePartialDate(value);
-    if (!date) throw badInput(name, `"${value}" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`);
+    if (!date) throw badInput(name, `${quote(value)} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`);
     return date;
   };
   const start = parse(from, names[0]);

@@ -56,9 +56,10 @@ export async function runExport(
       size(size) {
         if (size.nodes > maxNodes) {
           throw limitExceeded(
-            'exportNodes',
+            'MAX_EXPORT_NODES',
+            maxNodes,
             `The export would hold ${size.nodes} nodes, over the limit of ${maxNodes}: lower the depth or pick fewer seeds.`,
-            { nodes: size.nodes, max: maxNodes },
+            { nodes: size.nodes },
           );
         }
         target.start?.({ nodes: size.nodes });

@@ -1,6 +1,6 @@
 /** Subgraphs around seeds, and shortest paths between two nodes, as plain GraphNode/GraphEdge. */
 import type { Config } from '../../config';
-import { appError, badInput, ErrorCode, limitExceeded } from '../../errors';
+import { appError, badInput, ErrorCode, limitExceeded, quoteList } from '../../errors';
 import type { Executor } from '../../graph/executor';
 import {
   type EdgeRow,
@@ -127,7 +127,7 @@ export class SubgraphRepository {
         }
         const head = row.head as ExportSize & { missing: string[] };
         if (head.missing.length > 0) {
-          throw appError(ErrorCode.NOT_FOUND, `No node has the id ${head.missing.join(', ')}`, { ids: head.missing });
+          throw appError(ErrorCode.NOT_FOUND, `No node has the id ${quoteList(head.missing)}`, { ids: head.missing });
         }
         return handlers.size({ nodes: head.nodes, sources: head.sources.map(sourceInfo) });
       },
@@ -140,16 +140,26 @@ export class SubgraphRepository {
   private params(request: SubgraphRequest) {
     const { seedIds, depth } = request;
     if (seedIds.length === 0) throw badInput('seedIds', 'give at least one seed id');
-    if (seedIds.length > 100) throw limitExceeded('seeds', 'seedIds: at most 100 seeds');
+    const maxSeeds = this.config.MAX_SUBGRAPH_SEEDS;
+    if (seedIds.length > maxSeeds) {
+      throw limitExceeded('MAX_SUBGRAPH_SEEDS', maxSeeds, `seedIds: at most ${maxSeeds} seeds`, {
+        argument: 'seedIds',
+      });
+    }
     if (!Number.isInteger(depth) || depth < 0) throw badInput('depth', 'must be a whole number, 0 or more');
     if (depth > this.config.MAX_SUBGRAPH_DEPTH) {
-      throw limitExceeded('depth', `depth: at most ${this.config.MAX_SUBGRAPH_DEPTH}`, {
-        max: this.config.MAX_SUBGRAPH_DEPTH,
-      });
+      throw limitExceeded(
+        'MAX_SUBGRAPH_DEPTH',
+        this.config.MAX_SUBGRAPH_DEPTH,
+        `depth: at most ${this.config.MAX_SUBGRAPH_DEPTH}`,
+        {
+          argument: 'depth',
+        },
+      );
     }
     const types = request.relationshipTypes?.length ? request.relationshipTypes : null;
     const unknown = types?.filter((t) => !REL_TYPES.has(t)) ?? [];
-    if (unknown.length > 0) throw badInput('relationshipTypes', `unknown type ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw badInput('relationshipTypes', `unknown type ${quoteList(unknown)}`);
     const window = dateWindow(request.from, request.to);
     return { seedIds, types, from: window.from, to: window.to };
   }
@@ -158,8 +168,8 @@ export class SubgraphRepository {
   async path(fromId: string, toId: string, maxHops: number): Promise<PathResult | null> {
     if (!Number.isInteger(maxHops) || maxHops < 1) throw badInput('maxHops', 'must be a whole number, 1 or more');
     if (maxHops > this.config.MAX_PATH_HOPS) {
-      throw limitExceeded('maxHops', `maxHops: at most ${this.config.MAX_PATH_HOPS}`, {
-        max: this.config.MAX_PATH_HOPS,
+      throw limitExceeded('MAX_PATH_HOPS', this.config.MAX_PATH_HOPS, `maxHops: at most ${this.config.MAX_PATH_HOPS}`, {
+        argument: 'maxHops',
       });
     }
     if (fromId === toId) {

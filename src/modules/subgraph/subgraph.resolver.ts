@@ -56,7 +56,8 @@ export class SubgraphResolver {
           bytes += Buffer.byteLength(chunk);
           if (bytes > max) {
             throw limitExceeded(
-              'exportBytes',
+              'MAX_EXPORT_INLINE_BYTES',
+              max,
               `The export is larger than ${max} bytes: download it from ${downloadPath}`,
               {
                 downloadPath,
