@@ -9,11 +9,14 @@
  *    relationship groups on dense nodes). Statement text is assembled only from RelType values;
  *  - `meetingPlaces`: where a meeting was held: the place HELD_AT names, and the city and
  *    country found up its LOCATED_IN chain (the place itself when it is a city);
- *  - `sameAs`: the other members of an actor's same-as group (SAME_AS either way, transitively).
+ *  - `sameAs`: the other members of an actor's same-as group (SAME_AS either way, transitively);
+ *  - `claims`: every source's claim on a node or relationship, by its id (the `:Claim` nodes'
+ *    `subjectId`), in rank order (model/claims.ts).
  */
 import DataLoader from 'dataloader';
-import type { GraphEdge, GraphNode } from '../model/elements';
-import { NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../model/vocabulary';
+import { type Claim, ranked } from '../model/claims';
+import { evidenceFromLists, type GraphEdge, type GraphNode, type PropertyValue } from '../model/elements';
+import { CLAIM_LABEL, NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../model/vocabulary';
 import { cypher, type Executor, type Statement } from './executor';
 import { edgeMap, nodeMap, type RawEdge, type RawNode, toGraphEdge, toGraphNode } from './records';
 
@@ -71,6 +74,23 @@ const SAME_AS_GROUPS = cypher(
    RETURN id, others`,
 );
 
+const CLAIMS_BY_SUBJECT = cypher(
+  'claims-by-subject',
+  `UNWIND $ids AS id
+   MATCH (c:${CLAIM_LABEL} {subjectId: id})
+   RETURN id, c.sourceId AS sourceId, c.sourceDate AS sourceDate, c.values AS values,
+          c.evidenceQuotes AS quotes, c.evidenceOffsets AS offsets`,
+);
+
+interface RawClaim {
+  id: string;
+  sourceId: string;
+  sourceDate: string | null;
+  values: string;
+  quotes: string[] | null;
+  offsets: number[] | null;
+}
+
 export interface MeetingPlace {
   /** What HELD_AT names: a venue, a city or a region. */
   place: GraphNode;
@@ -113,6 +133,8 @@ export class Loaders {
   readonly meetingPlaces: DataLoader<string, MeetingPlace | null>;
   /** The other members of an actor's same-as group, by id (by id order; none: []). */
   readonly sameAs: DataLoader<string, GraphNode[]>;
+  /** Every source's claim on a node or relationship, by its id, best-ranked first. */
+  readonly claims: DataLoader<string, Claim[]>;
   private readonly relationLoader: DataLoader<RelationKey, Neighbour[], string>;
 
   constructor(private readonly executor: Executor) {
@@ -142,6 +164,25 @@ export class Loaders {
       const rows = await executor.read<{ id: string; others: RawNode[] }>(SAME_AS_GROUPS, { ids: [...ids] });
       const byId = new Map(rows.map((row) => [row.id, row.others.map(toGraphNode)]));
       return ids.map((id) => byId.get(id) ?? []);
+    });
+    this.claims = new DataLoader(async (ids) => {
+      const rows = await executor.read<RawClaim>(CLAIMS_BY_SUBJECT, { ids: [...ids] });
+      const byId = new Map<string, Claim[]>();
+      for (const row of rows) {
+        const list = byId.get(row.id) ?? [];
+        list.push({
+          sourceId: row.sourceId,
+          sourceDate: row.sourceDate ?? null,
+          values: JSON.parse(row.values) as Record<string, PropertyValue>,
+          evidence: evidenceFromLists(
+            (row.quotes ?? []).map(() => row.sourceId),
+            row.quotes ?? [],
+            row.offsets ?? [],
+          ),
+        });
+        byId.set(row.id, list);
+      }
+      return ids.map((id) => ranked(byId.get(id) ?? []));
     });
     this.relationLoader = new DataLoader((keys) => this.loadRelations(keys), {
       cacheKeyFn: (k) => `${k.type}:${k.direction}:${k.id}`,
