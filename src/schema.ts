@@ -12,7 +12,7 @@ import { EncounterResolver } from './modules/encounter/encounter.resolver';
 import { FactsResolver } from './modules/facts/facts.resolver';
 import { MeetingResolver, ParticipationResolver } from './modules/meeting/meeting.resolver';
 import { Meeting } from './modules/meeting/meeting.type';
-import { EvidenceResolver, NodeResolver } from './modules/node/node.resolver';
+import { ClaimResolver, EvidenceResolver, NodeResolver, RelationshipResolver } from './modules/node/node.resolver';
 import { PlaceResolver } from './modules/place/place.resolver';
 import { Place } from './modules/place/place.type';
 import { SourceResolver } from './modules/source/source.resolver';
@@ -26,7 +26,9 @@ export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
 
 export const RESOLVERS = [
   NodeResolver,
+  RelationshipResolver,
   EvidenceResolver,
+  ClaimResolver,
   ...ACTOR_RESOLVERS,
   MeetingResolver,
   ParticipationResolver,

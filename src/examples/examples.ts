@@ -30,8 +30,10 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
         meetings {
           meeting { id name status }
           date { value precision }
+          medium
           venue { name }
           city { name }
+          country { name }
           actorTookPart { how role delegation { name } }
           counterpartTookPart { how role delegation { name } }
           evidence { quote offset source { title } }

@@ -64,6 +64,7 @@ export function createApollo(
         maxAliases: config.MAX_QUERY_ALIASES,
         defaultPageSize: config.DEFAULT_PAGE_SIZE,
         maxPageSize: config.MAX_PAGE_SIZE,
+        allPairsCost: config.ALL_PAIRS_COST,
       }),
       roundTripsPlugin,
       errorStatusPlugin,

@@ -37,6 +37,8 @@ export interface QueryLimits {
   maxAliases: number;
   defaultPageSize: number;
   maxPageSize: number;
+  /** What a list that counts every pair of the graph (whoMetWhom without actorId) adds. */
+  allPairsCost: number;
 }
 
 /** How many items a relationship list (participants, offices…) is assumed to hold. */
@@ -111,6 +113,8 @@ export function limitsPlugin(schema: GraphQLSchema, limits: QueryLimits): Apollo
             schema,
             query,
             variables: request.variables ?? {},
+            // Field estimators (a field's own `complexity`) read the limits from here.
+            context: limits,
             estimators: [
               fieldExtensionsEstimator(),
               pageSizeEstimator(limits.defaultPageSize, limits.maxPageSize),

@@ -86,6 +86,12 @@ export enum RelType {
   SAME_AS = 'SAME_AS',
 }
 
+/**
+ * How far queries walk SAME_AS (either direction) to find an actor's group: a source names an
+ * unnamed actor, a later one spells it anew; a longer chain than this is a data error.
+ */
+export const SAME_AS_MAX_HOPS = 4;
+
 /** Roles of a participant in a meeting. */
 export enum ParticipantRole {
   HOST = 'HOST',

@@ -182,3 +182,35 @@ export function expectedCounterparts(fixture: Fixture, actorId: string): Map<str
   }
   return met;
 }
+
+/**
+ * Every pair who met in held meetings, by the brief's definition, in the order whoMetWhom lists
+ * them without an actor: the pair's first actor is the one first by (lower-cased name, id);
+ * pairs by the first actor, then the counterpart. Each with its meetings.
+ */
+export function expectedPairs(fixture: Fixture): { actor: string; counterpart: string; meetings: string[] }[] {
+  const names = new Map(fixture.plan.nodes.map((n) => [n.id, String(n.props.name).toLowerCase()]));
+  const key = (id: string) => [names.get(id)!, id] as const;
+  const before = (x: string, y: string) => {
+    const [a, b] = [key(x), key(y)];
+    return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  };
+  const pairs = new Map<string, { actor: string; counterpart: string; meetings: string[] }>();
+  for (const m of fixture.meetings) {
+    if (m.status !== MeetingStatus.HELD) continue;
+    const sidesById = new Map<string, Set<string>>();
+    for (const t of takersOf(m)) sidesById.set(t.id, (sidesById.get(t.id) ?? new Set()).add(t.side));
+    for (const [x, xs] of sidesById) {
+      for (const [y, ys] of sidesById) {
+        if (!before(x, y) || [...xs].some((s) => ys.has(s))) continue;
+        const id = `${x} ${y}`;
+        const pair = pairs.get(id) ?? { actor: x, counterpart: y, meetings: [] };
+        pair.meetings.push(m.id);
+        pairs.set(id, pair);
+      }
+    }
+  }
+  return [...pairs.values()].sort((p, q) =>
+    p.actor === q.actor ? (before(p.counterpart, q.counterpart) ? -1 : 1) : before(p.actor, q.actor) ? -1 : 1,
+  );
+}

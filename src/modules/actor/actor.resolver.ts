@@ -44,6 +44,14 @@ export class ActorResolver {
     return ctx.repositories.actor.search(args);
   }
 
+  @FieldResolver(() => [ActorInterface], {
+    description:
+      'The other ids sources declare to be this same actor (SAME_AS, either way, transitively): its same-as group, which whoMetWhom and meetings(participantId) treat as one actor. Nothing is merged: each id keeps its own facts.',
+  })
+  async sameAs(@Root() actor: NodeView, @Ctx() ctx: Context): Promise<NodeView[]> {
+    return (await ctx.loaders.sameAs.load(actor.id)).map(nodeView);
+  }
+
   @FieldResolver(() => [Participation], { description: 'Meetings this actor took part in itself, with its role.' })
   participations(@Root() actor: NodeView, @Ctx() ctx: Context): Promise<Linked['edge'][]> {
     return linkedEdges(ctx, actor, { type: RelType.PARTICIPATED_IN, direction: 'out' });

@@ -3,6 +3,7 @@
  * `pageInfo`, `totalCount`. Cursors are opaque base64 of a keyset position, so a page boundary
  * stays put while the rows before it do not change.
  */
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badInput, limitExceeded } from '../../errors';
 
@@ -100,4 +101,18 @@ export function toPage<R, T>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/**
+ * Whether the connection being resolved selects `field` (directly, or in a fragment on it): a
+ * list whose total costs a pass over the whole graph counts it only when asked.
+ */
+export function selectsField(info: GraphQLResolveInfo, field: string): boolean {
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === field;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
+      return visit(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
 }

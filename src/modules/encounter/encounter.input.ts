@@ -1,5 +1,6 @@
 /** Arguments of `whoMetWhom`. */
 import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { MeetingMedium } from '../../model/vocabulary';
 
 @ArgsType()
 export class WhoMetWhomArgs {
@@ -21,6 +22,13 @@ export class WhoMetWhomArgs {
 
   @Field(() => ID, { nullable: true, description: 'Only meetings held at this place or inside it.' })
   placeId?: string | null;
+
+  @Field(() => [MeetingMedium], {
+    nullable: true,
+    description:
+      'Only meetings held through these media; default [IN_PERSON]. A meeting whose medium no source gives counts as IN_PERSON (a meeting is taken to be in person unless a source says it was a call): it is included whenever IN_PERSON is listed, and left out by e.g. [PHONE, VIDEO]. `media: [IN_PERSON, PHONE]` adds telephone calls. An empty list matches nothing.',
+  })
+  media?: MeetingMedium[] | null;
 
   @Field(() => Int, { nullable: true, description: 'Page size (default 20, at most 100).' })
   first?: number | null;

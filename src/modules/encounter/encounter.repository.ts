@@ -5,7 +5,7 @@ import type { Executor } from '../../graph/executor';
 import { type RawEdge, type RawNode, toGraphEdge, toGraphNode } from '../../graph/records';
 import type { Evidence } from '../../model/elements';
 import { storedPartialDate } from '../../model/partial-date';
-import { type ParticipantRole, ROLE_CODES } from '../../model/vocabulary';
+import { MeetingMedium, type ParticipantRole, ROLE_CODES } from '../../model/vocabulary';
 import { decodeCursor, type Page, pageSize, toPage } from '../common/connection';
 import { dateWindow } from '../common/date-window';
 import type { ParticipationMode } from '../common/enums';
@@ -24,6 +24,7 @@ interface RawWay {
 /** Nodes by id: the statement sends each node of a page once, and pairs name them. */
 interface RawEncounter {
   meeting: string;
+  place: string | null;
   venue: string | null;
   city: string | null;
   country: string | null;
@@ -33,6 +34,8 @@ interface RawEncounter {
 
 interface RawPair {
   actor: string;
+  /** The pair's place in the unpaged list: actor's lower-cased name and id, counterpart's. */
+  key: string[];
   counterpart: string;
   encounters: RawEncounter[];
 }
@@ -69,35 +72,62 @@ export class EncounterRepository {
     private readonly config: Config,
   ) {}
 
-  async whoMetWhom(args: WhoMetWhomArgs): Promise<Page<MetPair>> {
+  /**
+   * With `actorId`, that actor's counterparts, paged by position; without, every pair, paged by
+   * the last pair's names and ids. `withTotal: false` spares the all-pairs list its count
+   * (totalCount is then 0; the resolver asks for it when the query selects it).
+   */
+  async whoMetWhom(args: WhoMetWhomArgs, { withTotal = true } = {}): Promise<Page<MetPair>> {
     const limit = pageSize(args.first, this.config.DEFAULT_PAGE_SIZE, this.config.MAX_PAGE_SIZE);
     const window = dateWindow(args.from, args.to);
-    const skip = args.after ? Number(decodeCursor(args.after, 1)[0]) : 0;
-    if (!Number.isInteger(skip) || skip < 0) throw badInput('after', 'is not a cursor this list gave out');
-    const rows = await this.executor.read<{ total: number | null; node: RawNode | null; pair: RawPair | null }>(
-      args.actorId ? WHO_MET_ACTOR : WHO_MET_WHOM,
-      {
-        actorId: args.actorId ?? null,
-        from: window.from,
-        to: window.to,
-        placeId: args.placeId ?? null,
-        skip,
-        limit: limit + 1,
-      },
-    );
-    const nodes = new Nodes(rows.flatMap((r) => (r.node ? [r.node] : [])));
-    const pairs = rows
-      .flatMap((r) => (r.pair ? [r.pair] : []))
-      .map((pair, i) => ({ pair: toPair(pair, nodes), position: skip + i + 1 }));
-    return toPage(
-      pairs,
-      limit,
-      rows[0]?.total ?? 0,
-      skip > 0,
-      (p) => [p.position],
-      (p) => p.pair,
-    );
+    const params = {
+      actorId: args.actorId ?? null,
+      from: window.from,
+      to: window.to,
+      placeId: args.placeId ?? null,
+      media: args.media ?? [MeetingMedium.IN_PERSON],
+      limit: limit + 1,
+    };
+    if (args.actorId) {
+      const skip = args.after ? Number(decodeCursor(args.after, 1)[0]) : 0;
+      if (!Number.isInteger(skip) || skip < 0) throw badInput('after', 'is not a cursor this list gave out');
+      const rows = await this.executor.read<PageRow>(WHO_MET_ACTOR, { ...params, skip });
+      return toPairPage(rows, limit, skip > 0, (_pair, i) => [skip + i + 1]);
+    }
+    const after = args.after ? decodeCursor(args.after, 4) : null;
+    if (after && !after.every((part) => typeof part === 'string')) {
+      throw badInput('after', 'is not a cursor this list gave out');
+    }
+    const rows = await this.executor.read<PageRow>(withTotal ? WHO_MET_WHOM.WITH_TOTAL : WHO_MET_WHOM.PAGE_ONLY, {
+      ...params,
+      after,
+    });
+    return toPairPage(rows, limit, after !== null, (pair) => pair.key);
   }
+}
+
+interface PageRow {
+  total: number | null;
+  node: RawNode | null;
+  pair: RawPair | null;
+}
+
+function toPairPage(
+  rows: PageRow[],
+  limit: number,
+  hasPrevious: boolean,
+  cursorOf: (pair: RawPair, index: number) => unknown[],
+): Page<MetPair> {
+  const nodes = new Nodes(rows.flatMap((r) => (r.node ? [r.node] : [])));
+  const pairs = rows.flatMap((r) => (r.pair ? [r.pair] : [])).map((raw, i) => ({ raw, cursor: cursorOf(raw, i) }));
+  return toPage(
+    pairs,
+    limit,
+    rows[0]?.total ?? 0,
+    hasPrevious,
+    (p) => p.cursor,
+    (p) => toPair(p.raw, nodes),
+  );
 }
 
 function toPair(raw: RawPair, nodes: Nodes): MetPair {
@@ -136,6 +166,8 @@ function toEncounter(raw: RawEncounter, nodes: Nodes): Encounter {
   return {
     meeting,
     date: storedPartialDate(nodes.props(raw.meeting)),
+    medium: (nodes.props(raw.meeting).medium ?? null) as MeetingMedium | null,
+    place: nodes.view(raw.place),
     venue: nodes.view(raw.venue),
     city: nodes.view(raw.city),
     country: nodes.view(raw.country),

@@ -4,7 +4,7 @@
  * sides: a country and its own delegation do not "meet".
  */
 import { Field, Int, ObjectType } from 'type-graphql';
-import { DelegationRole, ParticipantRole } from '../../model/vocabulary';
+import { DelegationRole, MeetingMedium, ParticipantRole } from '../../model/vocabulary';
 import { ActorInterface, Country, Delegation } from '../actor/actor.type';
 import { Connection } from '../common/connection';
 import { ParticipationMode } from '../common/enums';
@@ -50,13 +50,28 @@ export class Encounter {
   @Field(() => PartialDateType, { nullable: true })
   date!: PartialDateType | null;
 
-  @Field(() => Place, { nullable: true, description: 'The venue, if the source names one.' })
+  @Field(() => MeetingMedium, {
+    nullable: true,
+    description: "The meeting's medium: in person, by phone or by video; null when the sources do not say.",
+  })
+  medium!: MeetingMedium | null;
+
+  @Field(() => Place, {
+    nullable: true,
+    description: 'The venue (a VENUE place), if the sources name one; a meeting placed only in a city has none.',
+  })
   venue!: unknown;
 
-  @Field(() => Place, { nullable: true, description: 'The city of the venue.' })
+  @Field(() => Place, {
+    nullable: true,
+    description: 'The place the sources say the meeting was held at, whatever its kind (venue, city or region).',
+  })
+  place!: unknown;
+
+  @Field(() => Place, { nullable: true, description: '`place` itself when it is a city, else the city it is in.' })
   city!: unknown;
 
-  @Field(() => Country, { nullable: true, description: 'The country of the venue.' })
+  @Field(() => Country, { nullable: true, description: 'The country `place` is in.' })
   country!: unknown;
 
   @Field(() => [TakingPart], { description: 'How the first actor took part.' })

@@ -1,14 +1,20 @@
 /** Named statements of the meeting module. */
 import { cypher } from '../../graph/executor';
 import { nodeMap } from '../../graph/records';
+import { RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
 
 /**
  * A participant's meetings — taking part directly, as a member of a participating delegation,
  * or as the country a participating delegation represents — found from the participant by its
- * id, not by testing every meeting.
+ * id, not by testing every meeting; the participant being its same-as group (every id a source
+ * declared the same actor), each meeting once.
  */
 const PARTICIPANT_MEETINGS = `
-  MATCH (me:Entity {id: $participantId})
+  MATCH (participant:Entity {id: $participantId})
+  CALL (participant) {
+    MATCH (participant)-[:${RelType.SAME_AS}*0..${SAME_AS_MAX_HOPS}]-(me:Entity)
+    RETURN DISTINCT me
+  }
   CALL (me) {
     MATCH (me)-[:PARTICIPATED_IN]->(m:Meeting) RETURN m
     UNION
@@ -33,7 +39,7 @@ function listMeetings(direction: 'ASC' | 'DESC', byParticipant: boolean) {
   const key = direction === 'ASC' ? "coalesce(m.dateStart, '9999-12-31')" : "coalesce(m.dateStart, '0000-01-01')";
   const after = direction === 'ASC' ? '>' : '<';
   const matching = byParticipant
-    ? `${PARTICIPANT_MEETINGS} WITH m WHERE ${MEETING_FILTER}`
+    ? `${PARTICIPANT_MEETINGS} WITH DISTINCT m WHERE ${MEETING_FILTER}`
     : `MATCH (m:Meeting) WHERE ${MEETING_FILTER}`;
   return cypher(
     `list-meetings-${byParticipant ? 'of-participant-' : ''}${direction.toLowerCase()}`,

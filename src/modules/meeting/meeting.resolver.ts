@@ -1,14 +1,16 @@
 /** Meeting queries and the relationship fields of meetings and participations. */
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { NodeKind, ParticipantRole, RelType, ROLE_CODES } from '../../model/vocabulary';
-import { ActorInterface } from '../actor/actor.type';
+import { NodeKind, ParticipantRole, PlaceKind, RelType, ROLE_CODES } from '../../model/vocabulary';
+import { ActorInterface, Country } from '../actor/actor.type';
 import { endpoint, linkedEdges, linkedNode, linkedNodes } from '../node/node.relations';
 import { type EdgeView, type NodeView, nodeView } from '../node/node.view';
 import { Place } from '../place/place.type';
 import { Statement } from '../statement/statement.type';
 import { MeetingsArgs } from './meeting.input';
 import { Meeting, MeetingConnection, Participation } from './meeting.type';
+
+const HELD_AT = { type: RelType.HELD_AT, direction: 'out' } as const;
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -26,9 +28,42 @@ export class MeetingResolver {
     return ctx.repositories.meeting.list(args);
   }
 
-  @FieldResolver(() => Place, { nullable: true, description: 'Where it was (or would be) held, when the source says.' })
-  venue(@Root() meeting: NodeView, @Ctx() ctx: Context) {
-    return linkedNode(ctx, meeting, { type: RelType.HELD_AT, direction: 'out' });
+  @FieldResolver(() => Place, {
+    nullable: true,
+    description:
+      'The venue (a VENUE place) it was (or would be) held at; null when the sources name none, even if they name the city (see `place`).',
+  })
+  async venue(@Root() meeting: NodeView, @Ctx() ctx: Context): Promise<NodeView | null> {
+    const place = await linkedNode(ctx, meeting, HELD_AT);
+    return place?.placeKind === PlaceKind.VENUE ? place : null;
+  }
+
+  @FieldResolver(() => Place, {
+    nullable: true,
+    description: 'The place the sources say it was held at, whatever its kind: a venue, a city or a region.',
+  })
+  place(@Root() meeting: NodeView, @Ctx() ctx: Context): Promise<NodeView | null> {
+    // The same batch loader as participants and the other relationships, so that a level of
+    // fields costs one round trip; city and country need the chain, from their own loader.
+    return linkedNode(ctx, meeting, HELD_AT);
+  }
+
+  @FieldResolver(() => Place, {
+    nullable: true,
+    description: 'The city it was held in: `place` itself when that is a city, else the city `place` is located in.',
+  })
+  async city(@Root() meeting: NodeView, @Ctx() ctx: Context): Promise<NodeView | null> {
+    const where = await ctx.loaders.meetingPlaces.load(meeting.id);
+    return where?.city ? nodeView(where.city) : null;
+  }
+
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: 'The country it was held in, up the LOCATED_IN chain from `place`.',
+  })
+  async country(@Root() meeting: NodeView, @Ctx() ctx: Context): Promise<NodeView | null> {
+    const where = await ctx.loaders.meetingPlaces.load(meeting.id);
+    return where?.country ? nodeView(where.country) : null;
   }
 
   @FieldResolver(() => [Participation], { description: 'Who took part, each with a role.' })

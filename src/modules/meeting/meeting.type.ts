@@ -1,6 +1,6 @@
 /** Meetings and the part each participant played in them. */
 import { Field, Int, ObjectType } from 'type-graphql';
-import { MeetingFormat, MeetingMode, MeetingStatus, ParticipantRole } from '../../model/vocabulary';
+import { MeetingFormat, MeetingMedium, MeetingMode, MeetingStatus, ParticipantRole } from '../../model/vocabulary';
 import { Connection } from '../common/connection';
 import { NodeInterface, PartialDateType, RelationshipInterface } from '../node/node.type';
 
@@ -37,8 +37,11 @@ export class Meeting extends NodeInterface {
   @Field(() => MeetingMode, { nullable: true })
   mode!: MeetingMode | null;
 
-  @Field(() => String, { nullable: true })
-  description!: string | null;
+  @Field(() => MeetingMedium, {
+    nullable: true,
+    description: 'In person, by phone or by video; null when the sources do not say.',
+  })
+  medium!: MeetingMedium | null;
 }
 
 @ObjectType('Participation', {

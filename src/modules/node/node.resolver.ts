@@ -1,12 +1,33 @@
-/** `node(id)` for any kind, statements about any node, and the source behind each piece of evidence. */
+/**
+ * `node(id)` for any kind, statements about any node, the source behind each piece of evidence,
+ * and every node's and relationship's claims (one per source and property).
+ */
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { DERIVED_PARTS } from '../../model/claims';
 import { RelType } from '../../model/vocabulary';
 import { Source } from '../source/source.type';
 import { Statement } from '../statement/statement.type';
 import { linkedNodes } from './node.relations';
-import { Evidence, NodeInterface } from './node.type';
-import { type NodeView, nodeView } from './node.view';
+import { ClaimType, Evidence, NodeInterface, RelationshipInterface } from './node.type';
+import { type EdgeView, type NodeView, nodeView } from './node.view';
+
+const PROPERTY_ARG = {
+  nullable: true,
+  description: 'Only the claims on this property (e.g. "durationMinutes", "title", "aliases").',
+} as const;
+
+/** The claims on element `id`, one per source and property, best-ranked source first. */
+async function claimsOf(ctx: Context, id: string, property: string | null | undefined): Promise<ClaimType[]> {
+  const claims = await ctx.loaders.claims.load(id);
+  return claims.flatMap((claim) =>
+    Object.entries(claim.values)
+      // A date's precision and span, a quote's offset: parts of another claim, not claims of their own.
+      .filter(([key]) => !DERIVED_PARTS.has(key) && (property === null || property === undefined || key === property))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => ({ property: key, value, sourceId: claim.sourceId, evidence: claim.evidence })),
+  );
+}
 
 @Resolver(() => NodeInterface)
 export class NodeResolver {
@@ -14,6 +35,17 @@ export class NodeResolver {
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NodeView | null> {
     const node = await ctx.loaders.nodes.load(id);
     return node ? nodeView(node) : null;
+  }
+
+  @FieldResolver(() => [ClaimType], {
+    description: "Each source's value for each property it states (sources disagree where `disputed` says).",
+  })
+  claims(
+    @Root() node: NodeView,
+    @Ctx() ctx: Context,
+    @Arg('property', () => String, PROPERTY_ARG) property?: string | null,
+  ): Promise<ClaimType[]> {
+    return claimsOf(ctx, node.id, property);
   }
 
   @FieldResolver(() => [Statement], { description: 'Statements about this node.' })
@@ -28,6 +60,30 @@ export class EvidenceResolver {
   async source(@Root() evidence: Evidence, @Ctx() ctx: Context): Promise<NodeView> {
     const node = await ctx.loaders.nodes.load(evidence.sourceId);
     if (!node) throw new Error(`evidence cites a missing source ${evidence.sourceId}`);
+    return nodeView(node);
+  }
+}
+
+@Resolver(() => RelationshipInterface)
+export class RelationshipResolver {
+  @FieldResolver(() => [ClaimType], {
+    description: "Each source's value for each property it states (sources disagree where `disputed` says).",
+  })
+  claims(
+    @Root() edge: EdgeView,
+    @Ctx() ctx: Context,
+    @Arg('property', () => String, PROPERTY_ARG) property?: string | null,
+  ): Promise<ClaimType[]> {
+    return claimsOf(ctx, edge.id, property);
+  }
+}
+
+@Resolver(() => ClaimType)
+export class ClaimResolver {
+  @FieldResolver(() => Source, { description: 'The source that makes the claim.' })
+  async source(@Root() claim: ClaimType, @Ctx() ctx: Context): Promise<NodeView> {
+    const node = await ctx.loaders.nodes.load(claim.sourceId);
+    if (!node) throw new Error(`a claim cites a missing source ${claim.sourceId}`);
     return nodeView(node);
   }
 }

@@ -2,6 +2,7 @@
  * What every node shares (`Node`), how it shows its provenance (`Evidence`), and dates with
  * precision (`PartialDate`). Concrete node types live in their modules.
  */
+import { JSONResolver } from 'graphql-scalars';
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import type { Evidence as EvidenceRecord } from '../../model/elements';
 import { DatePrecision, NodeKind } from '../../model/vocabulary';
@@ -20,6 +21,28 @@ export class Evidence implements EvidenceRecord {
 
   @Field(() => Int, { description: "Position of the quote's first character in the source text (0-based, UTF-16)." })
   offset!: number;
+}
+
+@ObjectType('Claim', {
+  simpleResolvers: true,
+  description:
+    "One source's value for one property of a node or relationship, with that source's quotes. The value shown on the type itself is derived from all claims by one rule (README: the latest source's claim; aliases the union).",
+})
+export class ClaimType {
+  @Field(() => String, { description: 'The property, as stored: name, aliases, durationMinutes, title, date…' })
+  property!: string;
+
+  @Field(() => JSONResolver, {
+    nullable: true,
+    description: 'The value this source gives, in its stored form (a date as given: 2025-05-16, 2022-03).',
+  })
+  value!: unknown;
+
+  @Field(() => ID)
+  sourceId!: string;
+
+  @Field(() => [Evidence], { description: "This source's quotes for the node or relationship." })
+  evidence!: Evidence[];
 }
 
 @ObjectType('PartialDate', {
@@ -60,8 +83,16 @@ export abstract class NodeInterface {
   @Field(() => [String], { description: 'Other spellings and transliterations (Turkiye, Türkiye; Zelenskyy).' })
   aliases!: string[];
 
+  @Field(() => String, { nullable: true, description: 'A description for readers, when a source gives one.' })
+  description!: string | null;
+
   @Field(() => [Evidence], { description: 'The quotes that support this node, each with its source.' })
   evidence!: Evidence[];
+
+  @Field(() => [String], {
+    description: 'Properties whose sources give different values (see `claims`); empty when they agree.',
+  })
+  disputed!: string[];
 }
 
 @InterfaceType('Relationship', {
@@ -71,6 +102,17 @@ export abstract class RelationshipInterface {
   @Field(() => ID, { description: 'Stable id: "<from> -TYPE-> <to>".' })
   id!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'A remark for readers (e.g. how a hedged fact is worded), when a source gives one.',
+  })
+  note!: string | null;
+
   @Field(() => [Evidence], { description: 'The quotes that support this relationship.' })
   evidence!: Evidence[];
+
+  @Field(() => [String], {
+    description: 'Properties whose sources give different values (see `claims`); empty when they agree.',
+  })
+  disputed!: string[];
 }

@@ -11,6 +11,7 @@ export type NodeView = {
   name: string;
   aliases: string[];
   evidence: GraphNode['evidence'];
+  disputed: string[];
   date: PartialDate | null;
   [property: string]: unknown;
 };
@@ -21,6 +22,7 @@ export type EdgeView = {
   fromId: string;
   toId: string;
   evidence: GraphEdge['evidence'];
+  disputed: string[];
   date: PartialDate | null;
   [property: string]: unknown;
 };
@@ -34,7 +36,9 @@ export function nodeView(node: GraphNode): NodeView {
     name: node.name,
     aliases: Array.isArray(p.aliases) ? (p.aliases as string[]) : [],
     evidence: node.evidence,
+    disputed: node.disputed ?? [],
     date: storedPartialDate(p),
+    description: typeof p.description === 'string' ? p.description : null,
     // Flags that are stored only when true.
     unnamed: p.unnamed === true,
     durationApproximate: p.durationApproximate === true,
@@ -50,7 +54,9 @@ export function edgeView(edge: GraphEdge): EdgeView {
     fromId: edge.from,
     toId: edge.to,
     evidence: edge.evidence,
+    disputed: edge.disputed ?? [],
     date: storedPartialDate(p),
+    note: typeof p.note === 'string' ? p.note : null,
     since: storedPartialDate(p, 'since'),
     until: storedPartialDate(p, 'until'),
   };
