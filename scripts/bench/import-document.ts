@@ -23,7 +23,12 @@ import { generateFixture } from '../../test/support/fixture';
 
 const SOURCE_ID = 'source:2025-07-01-generated-bench-document';
 
-function generatedDocument(venues: string[], countries: string[], entities: number, relationships: number): string {
+export function generatedDocument(
+  venues: string[],
+  countries: string[],
+  entities: number,
+  relationships: number,
+): string {
   const people = Math.floor(entities / 2);
   const meetings = entities - people;
   const lines: string[] = [];
@@ -154,7 +159,9 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`\n${error instanceof Error ? error.stack : error}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`\n${error instanceof Error ? error.stack : error}\n`);
+    process.exit(1);
+  });
+}
