@@ -7,6 +7,12 @@
 import { appError, ErrorCode } from '../errors';
 import type { Evidence, GraphEdge, GraphNode, PropertyValue } from '../model/elements';
 import { parsePartialDate } from '../model/partial-date';
+import {
+  STORED_EDGE_PROPERTIES,
+  STORED_NODE_PROPERTIES,
+  type StoredProperty,
+  type StoredType,
+} from '../model/properties';
 import { NodeKind, ParticipantRole, RelType, ROLE_CODES } from '../model/vocabulary';
 import type { ExportMeta, ExportSink, ExportWriter } from './format';
 
@@ -155,7 +161,7 @@ function isDay(value: unknown): value is string {
 // ---------------------------------------------------------------------------------------------
 // Typed attributes
 
-export type AttributeType = 'string' | 'int' | 'double' | 'boolean';
+export type AttributeType = StoredType;
 
 export interface AttributeSpec {
   readonly name: string;
@@ -164,8 +170,11 @@ export interface AttributeSpec {
   readonly list?: true;
 }
 
+/** A stored property's attribute: a list is a JSON array, so its attribute is a string. */
+const attributeOf = (property: StoredProperty): AttributeSpec =>
+  property.list ? { name: property.name, type: 'string', list: true } : property;
+
 const str = (name: string): AttributeSpec => ({ name, type: 'string' });
-const list = (name: string): AttributeSpec => ({ name, type: 'string', list: true });
 
 /** Written on every node before its properties. */
 export const NODE_KIND_ATTRIBUTE = str('kind');
@@ -175,61 +184,18 @@ export const EDGE_TYPE_ATTRIBUTE = str('type');
 export const LABEL_ATTRIBUTE = str('label');
 
 /**
- * Every property a node can have (src/ingest/facts.schema.ts and plan.ts; a drift test keeps
- * this list complete). Properties outside it, or of another type, go to `other_properties`.
+ * Every property a node can have, as the property record declares it (src/model/properties.ts).
+ * Properties outside it, or of another type, go to `other_properties`.
  */
-export const NODE_PROPERTY_ATTRIBUTES: readonly AttributeSpec[] = [
-  list('aliases'),
-  str('description'),
-  // Country
-  str('iso3'),
-  // Organization
-  str('orgKind'),
-  // Person
-  { name: 'unnamed', type: 'boolean' },
-  // Place
-  str('placeKind'),
-  { name: 'latitude', type: 'double' },
-  { name: 'longitude', type: 'double' },
-  // Meeting, Statement, Source: a date and its precision, as stored
-  str('date'),
-  str('datePrecision'),
-  str('dateStart'),
-  str('dateEnd'),
-  // Meeting
-  str('time'),
-  str('timezone'),
-  { name: 'durationMinutes', type: 'int' },
-  { name: 'durationApproximate', type: 'boolean' },
-  str('status'),
-  str('format'),
-  str('mode'),
-  str('medium'),
-  // Statement
-  str('statementKind'),
-  str('text'),
-  // Source (and its full text, above)
-  str('title'),
-  str('publisher'),
-  str('publisherId'),
-  str('url'),
-  str('language'),
-];
+export const NODE_PROPERTY_ATTRIBUTES: readonly AttributeSpec[] = STORED_NODE_PROPERTIES.map(attributeOf);
 
-/** Every property an edge can have, and the role codes added to participation edges. */
-export const EDGE_PROPERTY_ATTRIBUTES: readonly AttributeSpec[] = [
-  str('role'),
-  str('cameo'),
-  str('plover'),
-  str('title'),
-  str('note'),
-  str('date'),
-  str('datePrecision'),
-  str('dateStart'),
-  str('dateEnd'),
-  str('since'),
-  str('until'),
-];
+/**
+ * Every property an edge can have (the property record), and the role codes added to
+ * participation edges, right after the role.
+ */
+export const EDGE_PROPERTY_ATTRIBUTES: readonly AttributeSpec[] = STORED_EDGE_PROPERTIES.map(attributeOf).flatMap(
+  (spec) => (spec.name === 'role' ? [spec, str('cameo'), str('plover')] : [spec]),
+);
 
 /** Provenance: all of it as JSON, and the first quote and its source for people reading a table. */
 export const EVIDENCE_ATTRIBUTES: readonly AttributeSpec[] = [
