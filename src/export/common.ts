@@ -5,6 +5,7 @@
  * ahead to learn which properties occur.
  */
 import { appError, ErrorCode } from '../errors';
+import type { Claim } from '../model/claims';
 import type { Evidence, GraphEdge, GraphNode, PropertyValue } from '../model/elements';
 import { parsePartialDate } from '../model/partial-date';
 import {
@@ -129,6 +130,56 @@ export function evidenceJson(evidence: readonly Evidence[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Claims
+
+/** The claims of a node or edge in a fixed form: by source id, each with its values and quotes. */
+export function claimList(claims: readonly Claim[] | undefined): ClaimJson[] {
+  if (!claims || claims.length === 0) return [];
+  return bySource(claims).map((claim) => ({
+    sourceId: claim.sourceId,
+    values: sortedProperties(claim.values),
+    evidence: evidenceList(claim.evidence),
+  }));
+}
+
+export interface ClaimJson {
+  sourceId: string;
+  values: Record<string, PropertyValue>;
+  evidence: Evidence[];
+}
+
+/** Claims by source id (the graph layer hands them so: then nothing is copied). */
+function bySource(claims: readonly Claim[]): readonly Claim[] {
+  const inOrder = claims.every((c, i) => i === 0 || claims[i - 1]!.sourceId <= c.sourceId);
+  return inOrder
+    ? claims
+    : [...claims].sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0));
+}
+
+/**
+ * The values each source gives the disputed properties: `{ property: { sourceId: value } }`,
+ * properties and sources in order, sources that do not state a property left out of it;
+ * undefined when the element is not disputed or came without its claims.
+ */
+export function disputedClaims(
+  element: GraphNode | GraphEdge,
+): Record<string, Record<string, PropertyValue>> | undefined {
+  const { disputed, claims } = element;
+  if (!disputed || disputed.length === 0 || !claims) return undefined;
+  const ordered = bySource(claims);
+  const out: Record<string, Record<string, PropertyValue>> = {};
+  for (const property of [...disputed].sort()) {
+    const values: Record<string, PropertyValue> = {};
+    for (const claim of ordered) {
+      const value = claim.values[property];
+      if (value !== undefined) values[claim.sourceId] = value;
+    }
+    out[property] = values;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Time
 
 /** The days something spans, inclusive; either end may be open. YYYY-MM-DD strings. */
@@ -204,6 +255,16 @@ export const EVIDENCE_ATTRIBUTES: readonly AttributeSpec[] = [
   str('evidence_source'),
 ];
 
+/**
+ * Where sources disagree (model/claims.ts), on disputed elements only: the names of the
+ * disputed properties as a JSON list (`["durationMinutes","name"]`), and each one's value per
+ * source as a JSON object (`{"durationMinutes":{"source:a":120,"source:b":90}}`).
+ */
+export const CLAIM_ATTRIBUTES: readonly AttributeSpec[] = [
+  { name: 'disputed', type: 'string', list: true },
+  str('claims'),
+];
+
 /** Properties outside the fixed list (or of an unexpected type), as a JSON object. */
 export const OTHER_PROPERTIES_ATTRIBUTE = str('other_properties');
 
@@ -212,6 +273,7 @@ export const NODE_ATTRIBUTES: readonly AttributeSpec[] = [
   LABEL_ATTRIBUTE,
   ...NODE_PROPERTY_ATTRIBUTES,
   ...EVIDENCE_ATTRIBUTES,
+  ...CLAIM_ATTRIBUTES,
   OTHER_PROPERTIES_ATTRIBUTE,
 ];
 
@@ -220,6 +282,7 @@ export const EDGE_ATTRIBUTES: readonly AttributeSpec[] = [
   LABEL_ATTRIBUTE,
   ...EDGE_PROPERTY_ATTRIBUTES,
   ...EVIDENCE_ATTRIBUTES,
+  ...CLAIM_ATTRIBUTES,
   OTHER_PROPERTIES_ATTRIBUTE,
 ];
 
@@ -237,21 +300,14 @@ const EDGE_PROPERTY_INDEX = new Map(EDGE_PROPERTY_ATTRIBUTES.map((s, i) => [s.na
 export function visitNodeAttributes(node: GraphNode, visit: AttributeVisitor): void {
   visit(NODE_KIND_ATTRIBUTE, node.kind);
   visit(LABEL_ATTRIBUTE, node.name);
-  visitProperties(NODE_PROPERTY_ATTRIBUTES, NODE_PROPERTY_INDEX, node.properties, undefined, node.evidence, visit);
+  visitProperties(NODE_PROPERTY_ATTRIBUTES, NODE_PROPERTY_INDEX, node.properties, undefined, node, visit);
 }
 
 /** An edge's attributes in declaration order, role codes included. */
 export function visitEdgeAttributes(edge: GraphEdge, visit: AttributeVisitor): void {
   visit(EDGE_TYPE_ATTRIBUTE, edge.type);
   visit(LABEL_ATTRIBUTE, edgeLabel(edge));
-  visitProperties(
-    EDGE_PROPERTY_ATTRIBUTES,
-    EDGE_PROPERTY_INDEX,
-    edge.properties,
-    roleCodes(edge),
-    edge.evidence,
-    visit,
-  );
+  visitProperties(EDGE_PROPERTY_ATTRIBUTES, EDGE_PROPERTY_INDEX, edge.properties, roleCodes(edge), edge, visit);
 }
 
 /**
@@ -264,9 +320,10 @@ function visitProperties(
   indexOf: ReadonlyMap<string, number>,
   properties: Record<string, PropertyValue>,
   extra: Readonly<Record<string, string>> | undefined,
-  evidence: readonly Evidence[],
+  element: GraphNode | GraphEdge,
   visit: AttributeVisitor,
 ): void {
+  const { evidence } = element;
   const declared: (PropertyValue | undefined)[] = new Array(specs.length);
   let other: Record<string, PropertyValue> | undefined;
   for (const key in properties) {
@@ -297,6 +354,11 @@ function visitProperties(
     visit(EVIDENCE_ATTRIBUTES[0]!, evidenceJson(evidence));
     visit(EVIDENCE_ATTRIBUTES[1]!, evidence[0]!.quote);
     visit(EVIDENCE_ATTRIBUTES[2]!, evidence[0]!.sourceId);
+  }
+  if (element.disputed && element.disputed.length > 0) {
+    visit(CLAIM_ATTRIBUTES[0]!, JSON.stringify(element.disputed));
+    const claims = disputedClaims(element);
+    if (claims) visit(CLAIM_ATTRIBUTES[1]!, JSON.stringify(claims));
   }
   if (other) visit(OTHER_PROPERTIES_ATTRIBUTE, JSON.stringify(sortedProperties(other)));
 }
