@@ -87,21 +87,21 @@ export type EdgeRow = [
 
 export function nodeFromRow([labels, names, values, claims]: NodeRow): GraphNode {
   const row = readRow(names, values);
-  const node: GraphNode = {
+  return {
     id: String(row.id),
     kind: kindOf(labels),
     name: String(row.name ?? row.properties.title ?? row.id),
     properties: row.properties,
     evidence: row.evidence,
     disputed: row.disputed,
+    // Always the key, so every element has one object shape whether or not claims were read.
+    claims: claims ? claimsFromRows(claims) : undefined,
   };
-  if (claims) node.claims = claimsFromRows(claims);
-  return node;
 }
 
 export function edgeFromRow([type, from, to, names, values, claims]: EdgeRow): GraphEdge {
   const row = readRow(names, values);
-  const edge: GraphEdge = {
+  return {
     id: String(row.id ?? `${from}-${type}->${to}`),
     type: type as RelType,
     from,
@@ -109,9 +109,9 @@ export function edgeFromRow([type, from, to, names, values, claims]: EdgeRow): G
     properties: row.properties,
     evidence: row.evidence,
     disputed: row.disputed,
+    // Always the key, so every element has one object shape whether or not claims were read.
+    claims: claims ? claimsFromRows(claims) : undefined,
   };
-  if (claims) edge.claims = claimsFromRows(claims);
-  return edge;
 }
 
 /** Claims by source id, each with its values and its quotes (which are its source's). */
