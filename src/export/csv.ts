@@ -3,10 +3,11 @@
  * file — nodes (id, kind, name, aliases, properties, evidence, disputed, claims) or edges (id,
  * type, source, target, role, cameo, plover, properties, evidence, disputed, claims). Lists and
  * the remaining properties are JSON; `disputed` and `claims` are filled only where sources
- * disagree: the disputed properties' names, and each one's value per source. A UTF-8 byte-order mark makes Excel read Türkiye as Türkiye; fields that a spreadsheet
- * would run as a formula (=, +, -, @, tab or CR first, and after any line break inside a field)
- * are prefixed with ' (OWASP's CSV injection advice), and every field holding CR, LF, a comma or
- * a quote is quoted, so text from sources can neither add rows nor run code on a reader's machine.
+ * disagree: the disputed properties' names, and each one's value per source. A UTF-8 byte-order
+ * mark makes Excel read Türkiye as Türkiye; fields that a spreadsheet would run as a formula
+ * (=, +, -, @, tab or CR first, and after any line break inside a field) are prefixed with '
+ * (OWASP's CSV injection advice), and every field holding CR, LF, a comma or a quote is quoted,
+ * so text from sources can neither add rows nor run code on a reader's machine.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { GraphEdge, GraphNode, PropertyValue } from '../model/elements';

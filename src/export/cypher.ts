@@ -51,9 +51,8 @@ export function cypherWriter(sink: ExportSink): ExportWriter {
       sink(`${nodeStatement(node)}\n${claimStatements(node, { subject: 'NODE', kind: node.kind })}`);
     },
     edge(edge) {
-      sink(
-        `${edgeStatement(edge)}\n${claimStatements(edge, { subject: 'EDGE', type: edge.type, from: edge.from, to: edge.to })}`,
-      );
+      const subject = { subject: 'EDGE', type: edge.type, from: edge.from, to: edge.to } as const;
+      sink(`${edgeStatement(edge)}\n${claimStatements(edge, subject)}`);
     },
     end() {},
   };

@@ -60,7 +60,8 @@ export const edgeRow = (v: string, p: string, from: string, to: string, claims =
  * disagree (the table formats show no more), which leaves the common case as it was.
  */
 export const claimsOf = (p: string, when: string) =>
-  `CASE WHEN ${when} THEN COLLECT { MATCH (c:${CLAIM_LABEL} {subjectId: ${p}.id}) RETURN [c.sourceId, c.sourceDate, c.values, c.evidenceQuotes, c.evidenceOffsets] } END`;
+  `CASE WHEN ${when} THEN COLLECT { MATCH (c:${CLAIM_LABEL} {subjectId: ${p}.id})
+     RETURN [c.sourceId, c.sourceDate, c.values, c.evidenceQuotes, c.evidenceOffsets] } END`;
 
 /** Precedes every property name in a row's names (in the statement, as Cypher escapes it). */
 const NAME_SEPARATOR = '\u001F';

@@ -95,9 +95,9 @@ export class SubgraphRepository {
   /**
    * Streams an export: `handlers.size` first, with the node count (up to the cap + 1) and the
    * sources cited, before any node is read, so it can refuse an export over the cap by throwing;
-   * then the nodes, then every relationship among them (with their claims, as `claims` asks), row by row as Neo4j sends them, in one
-   * statement. The handlers are awaited, so a slow reader slows the query instead of filling
-   * memory. Unknown seeds → NOT_FOUND.
+   * then the nodes, then every relationship among them, with their claims as `claims` asks, row
+   * by row as Neo4j sends them, in one statement. The handlers are awaited, so a slow reader
+   * slows the query instead of filling memory. Unknown seeds → NOT_FOUND.
    */
   async streamExport(
     request: ExportStreamRequest,
