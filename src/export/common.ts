@@ -5,8 +5,15 @@
  * ahead to learn which properties occur.
  */
 import { appError, ErrorCode } from '../errors';
+import type { Claim } from '../model/claims';
 import type { Evidence, GraphEdge, GraphNode, PropertyValue } from '../model/elements';
 import { parsePartialDate } from '../model/partial-date';
+import {
+  STORED_EDGE_PROPERTIES,
+  STORED_NODE_PROPERTIES,
+  type StoredProperty,
+  type StoredType,
+} from '../model/properties';
 import { NodeKind, ParticipantRole, RelType, ROLE_CODES } from '../model/vocabulary';
 import type { ExportMeta, ExportSink, ExportWriter } from './format';
 
@@ -123,6 +130,56 @@ export function evidenceJson(evidence: readonly Evidence[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Claims
+
+/** The claims of a node or edge in a fixed form: by source id, each with its values and quotes. */
+export function claimList(claims: readonly Claim[] | undefined): ClaimJson[] {
+  if (!claims || claims.length === 0) return [];
+  return bySource(claims).map((claim) => ({
+    sourceId: claim.sourceId,
+    values: sortedProperties(claim.values),
+    evidence: evidenceList(claim.evidence),
+  }));
+}
+
+export interface ClaimJson {
+  sourceId: string;
+  values: Record<string, PropertyValue>;
+  evidence: Evidence[];
+}
+
+/** Claims by source id (the graph layer hands them so: then nothing is copied). */
+function bySource(claims: readonly Claim[]): readonly Claim[] {
+  const inOrder = claims.every((c, i) => i === 0 || claims[i - 1]!.sourceId <= c.sourceId);
+  return inOrder
+    ? claims
+    : [...claims].sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0));
+}
+
+/**
+ * The values each source gives the disputed properties: `{ property: { sourceId: value } }`,
+ * properties and sources in order, sources that do not state a property left out of it;
+ * undefined when the element is not disputed or came without its claims.
+ */
+export function disputedClaims(
+  element: GraphNode | GraphEdge,
+): Record<string, Record<string, PropertyValue>> | undefined {
+  const { disputed, claims } = element;
+  if (!disputed || disputed.length === 0 || !claims) return undefined;
+  const ordered = bySource(claims);
+  const out: Record<string, Record<string, PropertyValue>> = {};
+  for (const property of [...disputed].sort()) {
+    const values: Record<string, PropertyValue> = {};
+    for (const claim of ordered) {
+      const value = claim.values[property];
+      if (value !== undefined) values[claim.sourceId] = value;
+    }
+    out[property] = values;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Time
 
 /** The days something spans, inclusive; either end may be open. YYYY-MM-DD strings. */
@@ -155,7 +212,7 @@ function isDay(value: unknown): value is string {
 // ---------------------------------------------------------------------------------------------
 // Typed attributes
 
-export type AttributeType = 'string' | 'int' | 'double' | 'boolean';
+export type AttributeType = StoredType;
 
 export interface AttributeSpec {
   readonly name: string;
@@ -164,8 +221,11 @@ export interface AttributeSpec {
   readonly list?: true;
 }
 
+/** A stored property's attribute: a list is a JSON array, so its attribute is a string. */
+const attributeOf = (property: StoredProperty): AttributeSpec =>
+  property.list ? { name: property.name, type: 'string', list: true } : property;
+
 const str = (name: string): AttributeSpec => ({ name, type: 'string' });
-const list = (name: string): AttributeSpec => ({ name, type: 'string', list: true });
 
 /** Written on every node before its properties. */
 export const NODE_KIND_ATTRIBUTE = str('kind');
@@ -175,67 +235,34 @@ export const EDGE_TYPE_ATTRIBUTE = str('type');
 export const LABEL_ATTRIBUTE = str('label');
 
 /**
- * Every property a node can have (src/ingest/facts.schema.ts and plan.ts; a drift test keeps
- * this list complete). Properties outside it, or of another type, go to `other_properties`.
+ * Every property a node can have, as the property record declares it (src/model/properties.ts).
+ * Properties outside it, or of another type, go to `other_properties`.
  */
-export const NODE_PROPERTY_ATTRIBUTES: readonly AttributeSpec[] = [
-  list('aliases'),
-  str('description'),
-  // Country
-  str('iso3'),
-  // Organization
-  str('orgKind'),
-  // Person
-  { name: 'unnamed', type: 'boolean' },
-  // Place
-  str('placeKind'),
-  { name: 'latitude', type: 'double' },
-  { name: 'longitude', type: 'double' },
-  // Meeting, Statement, Source: a date and its precision, as stored
-  str('date'),
-  str('datePrecision'),
-  str('dateStart'),
-  str('dateEnd'),
-  // Meeting
-  str('time'),
-  str('timezone'),
-  { name: 'durationMinutes', type: 'int' },
-  { name: 'durationApproximate', type: 'boolean' },
-  str('status'),
-  str('format'),
-  str('mode'),
-  str('medium'),
-  // Statement
-  str('statementKind'),
-  str('text'),
-  // Source (and its full text, above)
-  str('title'),
-  str('publisher'),
-  str('publisherId'),
-  str('url'),
-  str('language'),
-];
+export const NODE_PROPERTY_ATTRIBUTES: readonly AttributeSpec[] = STORED_NODE_PROPERTIES.map(attributeOf);
 
-/** Every property an edge can have, and the role codes added to participation edges. */
-export const EDGE_PROPERTY_ATTRIBUTES: readonly AttributeSpec[] = [
-  str('role'),
-  str('cameo'),
-  str('plover'),
-  str('title'),
-  str('note'),
-  str('date'),
-  str('datePrecision'),
-  str('dateStart'),
-  str('dateEnd'),
-  str('since'),
-  str('until'),
-];
+/**
+ * Every property an edge can have (the property record), and the role codes added to
+ * participation edges, right after the role.
+ */
+export const EDGE_PROPERTY_ATTRIBUTES: readonly AttributeSpec[] = STORED_EDGE_PROPERTIES.map(attributeOf).flatMap(
+  (spec) => (spec.name === 'role' ? [spec, str('cameo'), str('plover')] : [spec]),
+);
 
 /** Provenance: all of it as JSON, and the first quote and its source for people reading a table. */
 export const EVIDENCE_ATTRIBUTES: readonly AttributeSpec[] = [
   str('evidence'),
   str('evidence_quote'),
   str('evidence_source'),
+];
+
+/**
+ * Where sources disagree (model/claims.ts), on disputed elements only: the names of the
+ * disputed properties as a JSON list (`["durationMinutes","name"]`), and each one's value per
+ * source as a JSON object (`{"durationMinutes":{"source:a":120,"source:b":90}}`).
+ */
+export const CLAIM_ATTRIBUTES: readonly AttributeSpec[] = [
+  { name: 'disputed', type: 'string', list: true },
+  str('claims'),
 ];
 
 /** Properties outside the fixed list (or of an unexpected type), as a JSON object. */
@@ -246,6 +273,7 @@ export const NODE_ATTRIBUTES: readonly AttributeSpec[] = [
   LABEL_ATTRIBUTE,
   ...NODE_PROPERTY_ATTRIBUTES,
   ...EVIDENCE_ATTRIBUTES,
+  ...CLAIM_ATTRIBUTES,
   OTHER_PROPERTIES_ATTRIBUTE,
 ];
 
@@ -254,6 +282,7 @@ export const EDGE_ATTRIBUTES: readonly AttributeSpec[] = [
   LABEL_ATTRIBUTE,
   ...EDGE_PROPERTY_ATTRIBUTES,
   ...EVIDENCE_ATTRIBUTES,
+  ...CLAIM_ATTRIBUTES,
   OTHER_PROPERTIES_ATTRIBUTE,
 ];
 
@@ -271,21 +300,14 @@ const EDGE_PROPERTY_INDEX = new Map(EDGE_PROPERTY_ATTRIBUTES.map((s, i) => [s.na
 export function visitNodeAttributes(node: GraphNode, visit: AttributeVisitor): void {
   visit(NODE_KIND_ATTRIBUTE, node.kind);
   visit(LABEL_ATTRIBUTE, node.name);
-  visitProperties(NODE_PROPERTY_ATTRIBUTES, NODE_PROPERTY_INDEX, node.properties, undefined, node.evidence, visit);
+  visitProperties(NODE_PROPERTY_ATTRIBUTES, NODE_PROPERTY_INDEX, node.properties, undefined, node, visit);
 }
 
 /** An edge's attributes in declaration order, role codes included. */
 export function visitEdgeAttributes(edge: GraphEdge, visit: AttributeVisitor): void {
   visit(EDGE_TYPE_ATTRIBUTE, edge.type);
   visit(LABEL_ATTRIBUTE, edgeLabel(edge));
-  visitProperties(
-    EDGE_PROPERTY_ATTRIBUTES,
-    EDGE_PROPERTY_INDEX,
-    edge.properties,
-    roleCodes(edge),
-    edge.evidence,
-    visit,
-  );
+  visitProperties(EDGE_PROPERTY_ATTRIBUTES, EDGE_PROPERTY_INDEX, edge.properties, roleCodes(edge), edge, visit);
 }
 
 /**
@@ -298,9 +320,10 @@ function visitProperties(
   indexOf: ReadonlyMap<string, number>,
   properties: Record<string, PropertyValue>,
   extra: Readonly<Record<string, string>> | undefined,
-  evidence: readonly Evidence[],
+  element: GraphNode | GraphEdge,
   visit: AttributeVisitor,
 ): void {
+  const { evidence } = element;
   const declared: (PropertyValue | undefined)[] = new Array(specs.length);
   let other: Record<string, PropertyValue> | undefined;
   for (const key in properties) {
@@ -331,6 +354,11 @@ function visitProperties(
     visit(EVIDENCE_ATTRIBUTES[0]!, evidenceJson(evidence));
     visit(EVIDENCE_ATTRIBUTES[1]!, evidence[0]!.quote);
     visit(EVIDENCE_ATTRIBUTES[2]!, evidence[0]!.sourceId);
+  }
+  if (element.disputed && element.disputed.length > 0) {
+    visit(CLAIM_ATTRIBUTES[0]!, JSON.stringify(element.disputed));
+    const claims = disputedClaims(element);
+    if (claims) visit(CLAIM_ATTRIBUTES[1]!, JSON.stringify(claims));
   }
   if (other) visit(OTHER_PROPERTIES_ATTRIBUTE, JSON.stringify(sortedProperties(other)));
 }

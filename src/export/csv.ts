@@ -1,18 +1,29 @@
 /**
  * CSV for spreadsheets: RFC 4180 (quoted where needed, CRLF rows) by csv-stringify, one table per
- * file — nodes (id, kind, name, aliases, properties, evidence) or edges (id, type, source,
- * target, role, cameo, plover, properties, evidence). Lists and the remaining properties are
- * JSON. A UTF-8 byte-order mark makes Excel read Türkiye as Türkiye; fields that a spreadsheet
- * would run as a formula (=, +, -, @, tab or CR first, and after any line break inside a field)
- * are prefixed with ' (OWASP's CSV injection advice), and every field holding CR, LF, a comma or
- * a quote is quoted, so text from sources can neither add rows nor run code on a reader's machine.
+ * file — nodes (id, kind, name, aliases, properties, evidence, disputed, claims) or edges (id,
+ * type, source, target, role, cameo, plover, properties, evidence, disputed, claims). Lists and
+ * the remaining properties are JSON; `disputed` and `claims` are filled only where sources
+ * disagree: the disputed properties' names, and each one's value per source. A UTF-8 byte-order
+ * mark makes Excel read Türkiye as Türkiye; fields that a spreadsheet would run as a formula
+ * (=, +, -, @, tab or CR first, and after any line break inside a field) are prefixed with '
+ * (OWASP's CSV injection advice), and every field holding CR, LF, a comma or a quote is quoted,
+ * so text from sources can neither add rows nor run code on a reader's machine.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { GraphEdge, GraphNode, PropertyValue } from '../model/elements';
-import { edgeProperties, evidenceJson, sortedProperties } from './common';
+import { disputedClaims, edgeProperties, evidenceJson, sortedProperties } from './common';
 import type { CsvTable, ExportSink, ExportWriter } from './format';
 
-export const CSV_NODE_COLUMNS = ['id', 'kind', 'name', 'aliases', 'properties', 'evidence'] as const;
+export const CSV_NODE_COLUMNS = [
+  'id',
+  'kind',
+  'name',
+  'aliases',
+  'properties',
+  'evidence',
+  'disputed',
+  'claims',
+] as const;
 export const CSV_EDGE_COLUMNS = [
   'id',
   'type',
@@ -23,6 +34,8 @@ export const CSV_EDGE_COLUMNS = [
   'plover',
   'properties',
   'evidence',
+  'disputed',
+  'claims',
 ] as const;
 
 /** What a spreadsheet runs as a formula at the start of a cell (csv-stringify's list). */
@@ -90,6 +103,7 @@ function nodeRow(node: GraphNode): string[] {
     JSON.stringify(Array.isArray(aliases) ? aliases : []),
     JSON.stringify(sortedProperties(properties)),
     evidenceJson(node.evidence),
+    ...claimCells(node),
   ];
 }
 
@@ -111,5 +125,13 @@ function edgeRow(edge: GraphEdge): string[] {
     typeof plover === 'string' ? plover : '',
     JSON.stringify(sortedProperties(properties)),
     evidenceJson(edge.evidence),
+    ...claimCells(edge),
   ];
+}
+
+/** `disputed` and `claims`: empty unless the element's sources disagree (see common.ts). */
+function claimCells(element: GraphNode | GraphEdge): [string, string] {
+  if (!element.disputed || element.disputed.length === 0) return ['', ''];
+  const claims = disputedClaims(element);
+  return [JSON.stringify(element.disputed), claims ? JSON.stringify(claims) : ''];
 }

@@ -5,11 +5,14 @@
  * enums — a value that is not a member is refused, never written. Every string is a quoted
  * literal with everything outside printable ASCII escaped, so the script is ASCII whatever
  * charset the tool reading it assumes. Evidence is stored as the graph stores it (three
- * parallel lists), and `searchText` as the loader writes it, so search works there too.
+ * parallel lists), and `searchText` as the loader writes it, so search works there too; and so
+ * are the claims every element's values derive from (Claim records, after their element), so the
+ * subgraph keeps its provenance per source there.
  */
 
+import { type Claim, stableJson } from '../model/claims';
 import { type GraphEdge, type GraphNode, type PropertyValue, searchText } from '../model/elements';
-import { ENTITY_LABEL, NodeKind, RelType } from '../model/vocabulary';
+import { CLAIM_LABEL, ENTITY_LABEL, NodeKind, RelType } from '../model/vocabulary';
 import { edgeProperties, exportError, metaObject, sortedProperties } from './common';
 import type { ExportSink, ExportWriter } from './format';
 
@@ -22,6 +25,13 @@ const PROPERTY_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const CYPHER_CONSTRAINT = `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE;`;
 
+/** The claims' key and lookups, named as in schema/constraints.cypher. */
+export const CYPHER_CLAIM_SCHEMA = [
+  `CREATE CONSTRAINT claim_key IF NOT EXISTS FOR (c:${CLAIM_LABEL}) REQUIRE c.key IS UNIQUE;`,
+  `CREATE INDEX claim_subject IF NOT EXISTS FOR (c:${CLAIM_LABEL}) ON (c.subjectId);`,
+  `CREATE INDEX claim_source IF NOT EXISTS FOR (c:${CLAIM_LABEL}) ON (c.sourceId);`,
+];
+
 export function cypherWriter(sink: ExportSink): ExportWriter {
   return {
     begin(meta) {
@@ -32,15 +42,17 @@ export function cypherWriter(sink: ExportSink): ExportWriter {
           '// parameters; running it again changes nothing.',
           `// meta: ${asciiOnly(JSON.stringify(metaObject(meta)))}`,
           CYPHER_CONSTRAINT,
+          ...CYPHER_CLAIM_SCHEMA,
           '',
         ].join('\n'),
       );
     },
     node(node) {
-      sink(`${nodeStatement(node)}\n`);
+      sink(`${nodeStatement(node)}\n${claimStatements(node, { subject: 'NODE', kind: node.kind })}`);
     },
     edge(edge) {
-      sink(`${edgeStatement(edge)}\n`);
+      const subject = { subject: 'EDGE', type: edge.type, from: edge.from, to: edge.to } as const;
+      sink(`${edgeStatement(edge)}\n${claimStatements(edge, subject)}`);
     },
     end() {},
   };
@@ -53,12 +65,18 @@ export function nodeStatement(node: GraphNode): string {
   const aliases = Array.isArray(properties.aliases) ? (properties.aliases as string[]) : [];
   const entries: string[] = [];
   addEntries(entries, properties);
-  addEntries(entries, {
-    name: node.name,
-    // As src/ingest/load.ts writes it: full-text indexes skip lists, so names and aliases share one string.
-    searchText: searchText(node.name, aliases),
-  });
-  addEvidence(entries, node);
+  if (node.kind === NodeKind.Source) {
+    // As src/ingest/load.ts writes a source: its document's fields, no search key, no evidence.
+    addEntries(entries, { name: node.name });
+  } else {
+    addEntries(entries, {
+      name: node.name,
+      // As src/ingest/load.ts writes it: full-text indexes skip lists, so names and aliases share one string.
+      searchText: searchText(node.name, aliases),
+    });
+    addEvidence(entries, node);
+  }
+  addDisputed(entries, node);
   return `MERGE (n:${ENTITY_LABEL} {id: ${cypherString(node.id)}}) SET n:${label}, n += {${entries.join(', ')}};`;
 }
 
@@ -68,6 +86,7 @@ export function edgeStatement(edge: GraphEdge): string {
   const entries: string[] = [];
   addEntries(entries, edgeProperties(edge));
   addEvidence(entries, edge);
+  addDisputed(entries, edge);
   return (
     `MATCH (a:${ENTITY_LABEL} {id: ${cypherString(edge.from)}}) ` +
     `MATCH (b:${ENTITY_LABEL} {id: ${cypherString(edge.to)}}) ` +
@@ -82,6 +101,40 @@ function addEvidence(entries: string[], { evidence }: GraphNode | GraphEdge): vo
     evidenceQuotes: evidence.map((e) => e.quote),
     evidenceOffsets: evidence.map((e) => e.offset),
   });
+}
+
+/** The disputed properties, as the loader stores them: a list, only when there are some. */
+function addDisputed(entries: string[], { disputed }: GraphNode | GraphEdge): void {
+  if (disputed && disputed.length > 0) addEntries(entries, { disputed });
+}
+
+/** What a claim record says about its subject beside its id (src/ingest/load.ts, claimRecord). */
+type ClaimSubject = { subject: 'NODE'; kind: NodeKind } | { subject: 'EDGE'; type: RelType; from: string; to: string };
+
+/**
+ * One statement per claim on the element, recreating the Claim records as the loader writes
+ * them (same key, `subjectId|sourceId`, and fields): loaded into another Neo4j, the subgraph
+ * keeps every source's values and quotes, and diplograph can go on importing into it.
+ */
+function claimStatements(element: GraphNode | GraphEdge, subject: ClaimSubject): string {
+  let text = '';
+  for (const claim of element.claims ?? []) text += `${claimStatement(element.id, subject, claim)}\n`;
+  return text;
+}
+
+export function claimStatement(subjectId: string, subject: ClaimSubject, claim: Claim): string {
+  const key = cypherString(`${subjectId}|${claim.sourceId}`);
+  const entries: string[] = [];
+  addEntries(entries, {
+    subjectId,
+    ...subject,
+    sourceId: claim.sourceId,
+    sourceDate: claim.sourceDate,
+    values: stableJson(claim.values),
+    evidenceQuotes: claim.evidence.map((e) => e.quote),
+    evidenceOffsets: claim.evidence.map((e) => e.offset),
+  });
+  return `MERGE (c:${CLAIM_LABEL} {key: ${key}}) SET c = {key: ${key}, ${entries.join(', ')}};`;
 }
 
 /** `key: value` entries of a map literal, in the order given; null and undefined values left out. */

@@ -2,10 +2,19 @@
  * Cytoscape.js elements JSON: `{ data: meta, elements: { nodes: [{ data }], edges: [{ data }] } }`,
  * which `cytoscape({ ...json })` loads as it is and Cytoscape desktop imports. Properties sit
  * flat in `data` beside `id`, `label` and `kind` (nodes) or `source`, `target`, `type` and `label`
- * ("TYPE (ROLE)") on edges, which win over a property of the same name; `evidence` is the list.
+ * ("TYPE (ROLE)") on edges, which win over a property of the same name; `evidence` is the list,
+ * `disputed` the properties whose sources disagree and `claims` every source's claim, as in our JSON.
  */
 import type { GraphEdge, GraphNode, PropertyValue } from '../model/elements';
-import { edgeLabel, edgeProperties, evidenceList, jsonArraysWriter, metaObject, sortedProperties } from './common';
+import {
+  claimList,
+  edgeLabel,
+  edgeProperties,
+  evidenceList,
+  jsonArraysWriter,
+  metaObject,
+  sortedProperties,
+} from './common';
 import type { ExportSink, ExportWriter } from './format';
 
 export function cytoscapeWriter(sink: ExportSink): ExportWriter {
@@ -27,6 +36,8 @@ export function cytoscapeNodeData(node: GraphNode) {
   data.label = node.name;
   data.kind = node.kind;
   data.evidence = evidenceList(node.evidence);
+  data.disputed = node.disputed ?? [];
+  data.claims = claimList(node.claims);
   return data;
 }
 
@@ -38,6 +49,8 @@ export function cytoscapeEdgeData(edge: GraphEdge) {
   data.type = edge.type;
   data.label = edgeLabel(edge);
   data.evidence = evidenceList(edge.evidence);
+  data.disputed = edge.disputed ?? [];
+  data.claims = claimList(edge.claims);
   return data;
 }
 

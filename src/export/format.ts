@@ -35,6 +35,17 @@ export function exportParts(format: ExportFormat, options: ExportOptions = {}): 
   return { nodes: table === 'nodes', edges: table === 'edges' };
 }
 
+/**
+ * Whose claims a format carries: every element's (our JSON, Cytoscape.js, the Cypher script,
+ * which recreates them), or only the disputed elements' (the tables: GraphML, GEXF, CSV show the
+ * current value, and beside it the disputed properties' values per source).
+ */
+export function exportClaims(format: ExportFormat): 'all' | 'disputed' {
+  return format === ExportFormat.JSON || format === ExportFormat.CYTOSCAPE || format === ExportFormat.CYPHER
+    ? 'all'
+    : 'disputed';
+}
+
 export interface ExportOptions {
   /** CSV only: which table to write (default `nodes`). */
   table?: CsvTable;

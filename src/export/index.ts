@@ -23,6 +23,7 @@ export {
   type ExportSink,
   type ExportSource,
   type ExportWriter,
+  exportClaims,
   exportFilename,
   exportParts,
   FORMAT_INFO,

@@ -1,11 +1,14 @@
 /**
  * diplograph's own JSON: `{ format: "diplograph", version: 1, meta, nodes, edges, counts }`, every
  * node with its kind, name, properties and evidence (source, verbatim quote, offset), every edge
- * with its type, endpoints, properties (role codes added) and evidence. One element per line;
+ * with its type, endpoints, properties (role codes added) and evidence; and every element with
+ * `disputed` (the properties its sources disagree on) and `claims`, every source's claim on it
+ * (`{ sourceId, values, evidence }`, by source id: the values that source states, as stored, and
+ * its quotes), from which the properties shown are derived (model/claims.ts). One element per line;
  * `counts` comes last, since a stream knows them only at the end.
  */
 import type { GraphEdge, GraphNode } from '../model/elements';
-import { edgeProperties, evidenceList, jsonArraysWriter, metaObject, sortedProperties } from './common';
+import { claimList, edgeProperties, evidenceList, jsonArraysWriter, metaObject, sortedProperties } from './common';
 import type { ExportSink, ExportWriter } from './format';
 
 export const JSON_FORMAT_NAME = 'diplograph';
@@ -38,6 +41,8 @@ export function jsonNode(node: GraphNode) {
     name: node.name,
     properties: sortedProperties(node.properties),
     evidence: evidenceList(node.evidence),
+    disputed: node.disputed ?? [],
+    claims: claimList(node.claims),
   };
 }
 
@@ -49,5 +54,7 @@ export function jsonEdge(edge: GraphEdge) {
     to: edge.to,
     properties: edgeProperties(edge),
     evidence: evidenceList(edge.evidence),
+    disputed: edge.disputed ?? [],
+    claims: claimList(edge.claims),
   };
 }

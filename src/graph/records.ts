@@ -6,6 +6,7 @@
  *   relationships as `{props: properties(r), type: type(r), from: startNode(r).id, to: endNode(r).id}`
  */
 
+import type { Claim } from '../model/claims';
 import {
   evidenceFromLists,
   type GraphEdge,
@@ -13,7 +14,7 @@ import {
   type PropertyValue,
   RESERVED_PROPERTIES,
 } from '../model/elements';
-import { NodeKind, type RelType } from '../model/vocabulary';
+import { CLAIM_LABEL, NodeKind, type RelType } from '../model/vocabulary';
 
 export interface RawNode {
   props: Record<string, unknown>;
@@ -46,19 +47,46 @@ export const edgeMap = (v: string) =>
  * decode whatever its length, and elements share a few sets of names), Neo4j's within noise
  * (the concatenation is about 5% of its samples).
  */
-export const nodeRow = (v: string, p: string) =>
-  `[labels(${v}), ${names(`[k IN keys(${p}) WHERE k <> 'searchText']`)}, [k IN keys(${p}) WHERE k <> 'searchText' | ${p}[k]]]`;
-export const edgeRow = (v: string, p: string, from: string, to: string) =>
-  `[type(${v}), ${from}, ${to}, ${names(`keys(${p})`)}, [k IN keys(${p}) | ${p}[k]]]`;
+export const nodeRow = (v: string, p: string, claims = 'null') =>
+  `[labels(${v}), ${names(`[k IN keys(${p}) WHERE k <> 'searchText']`)}, [k IN keys(${p}) WHERE k <> 'searchText' | ${p}[k]], ${claims}]`;
+export const edgeRow = (v: string, p: string, from: string, to: string, claims = 'null') =>
+  `[type(${v}), ${from}, ${to}, ${names(`keys(${p})`)}, [k IN keys(${p}) | ${p}[k]], ${claims}]`;
+
+/**
+ * The claims on the element whose properties are `p` (model/claims.ts), as a list of
+ * `[sourceId, sourceDate, values, quotes, offsets]`, when `when` holds, else null: found by
+ * the `claim_subject` index on `subjectId`, which is the element's `id`. Pass
+ * `$allClaims OR p.disputed IS NOT NULL` to read them only for the elements whose sources
+ * disagree (the table formats show no more), which leaves the common case as it was.
+ */
+export const claimsOf = (p: string, when: string) =>
+  `CASE WHEN ${when} THEN COLLECT { MATCH (c:${CLAIM_LABEL} {subjectId: ${p}.id})
+     RETURN [c.sourceId, c.sourceDate, c.values, c.evidenceQuotes, c.evidenceOffsets] } END`;
 
 /** Precedes every property name in a row's names (in the statement, as Cypher escapes it). */
 const NAME_SEPARATOR = '\u001F';
 const names = (keys: string) => `reduce(s = '', k IN ${keys} | s + '\\u001F' + k)`;
 
-export type NodeRow = [labels: string[], names: string, values: unknown[]];
-export type EdgeRow = [type: string, from: string, to: string, names: string, values: unknown[]];
+/** A claim as `claimsOf` reads it; `values` is the JSON text the loader stored. */
+export type ClaimRow = [
+  sourceId: string,
+  sourceDate: string | null,
+  values: string,
+  quotes: string[],
+  offsets: number[],
+];
 
-export function nodeFromRow([labels, names, values]: NodeRow): GraphNode {
+export type NodeRow = [labels: string[], names: string, values: unknown[], claims?: ClaimRow[] | null];
+export type EdgeRow = [
+  type: string,
+  from: string,
+  to: string,
+  names: string,
+  values: unknown[],
+  claims?: ClaimRow[] | null,
+];
+
+export function nodeFromRow([labels, names, values, claims]: NodeRow): GraphNode {
   const row = readRow(names, values);
   return {
     id: String(row.id),
@@ -67,10 +95,12 @@ export function nodeFromRow([labels, names, values]: NodeRow): GraphNode {
     properties: row.properties,
     evidence: row.evidence,
     disputed: row.disputed,
+    // Always the key, so every element has one object shape whether or not claims were read.
+    claims: claims ? claimsFromRows(claims) : undefined,
   };
 }
 
-export function edgeFromRow([type, from, to, names, values]: EdgeRow): GraphEdge {
+export function edgeFromRow([type, from, to, names, values, claims]: EdgeRow): GraphEdge {
   const row = readRow(names, values);
   return {
     id: String(row.id ?? `${from}-${type}->${to}`),
@@ -80,7 +110,26 @@ export function edgeFromRow([type, from, to, names, values]: EdgeRow): GraphEdge
     properties: row.properties,
     evidence: row.evidence,
     disputed: row.disputed,
+    // Always the key, so every element has one object shape whether or not claims were read.
+    claims: claims ? claimsFromRows(claims) : undefined,
   };
+}
+
+/** Claims by source id, each with its values and its quotes (which are its source's). */
+export function claimsFromRows(rows: readonly ClaimRow[]): Claim[] {
+  const claims = rows.map(([sourceId, sourceDate, values, quotes, offsets]) => ({
+    sourceId: String(sourceId),
+    sourceDate: sourceDate ?? null,
+    values: JSON.parse(values) as Claim['values'],
+    evidence: evidenceFromLists(
+      (quotes ?? []).map(() => sourceId),
+      quotes ?? [],
+      offsets ?? [],
+    ),
+  }));
+  return claims.length > 1
+    ? claims.sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0))
+    : claims;
 }
 
 /**

@@ -7,42 +7,29 @@
  * quotes found in the text, dates against the source's date).
  */
 import { z } from 'zod';
-import { parsePartialDate } from '../model/partial-date';
 import {
-  DelegationRole,
-  ID_PREFIX,
-  MeetingFormat,
-  MeetingMedium,
-  MeetingMode,
-  MeetingStatus,
-  NodeKind,
-  OrganizationKind,
-  ParticipantRole,
-  PlaceKind,
-  RelType,
-  StatementKind,
-} from '../model/vocabulary';
+  ANY_ID,
+  EDGE_PROPERTIES,
+  ENTITY_PROPERTIES,
+  ID_SLUG,
+  ISO3_CODE,
+  KIND_PROPERTIES,
+  PartialDateSchema,
+  ReferenceSchema,
+} from '../model/properties';
+import { ID_PREFIX, NodeKind, RelType } from '../model/vocabulary';
+
+export { ANY_ID, PartialDateSchema };
 
 export const FACTS_VERSION = 1;
 
 // ---------------------------------------------------------------------------------------------
 // Ids
 
-const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
-const ISO3 = '[A-Z]{3}';
-
 /** The id form of one kind: `country:UKR` (ISO 3166-1 alpha-3), otherwise `<prefix>:<kebab-slug>`. */
 export function idPattern(kind: NodeKind): RegExp {
-  return new RegExp(`^${ID_PREFIX[kind]}:${kind === NodeKind.Country ? ISO3 : SLUG}$`);
+  return new RegExp(`^${ID_PREFIX[kind]}:${kind === NodeKind.Country ? ISO3_CODE : ID_SLUG}$`);
 }
-
-/** Any well-formed id, of any kind. */
-export const ANY_ID = new RegExp(
-  `^(?:${ID_PREFIX[NodeKind.Country]}:${ISO3}|(?:${Object.values(NodeKind)
-    .filter((kind) => kind !== NodeKind.Country)
-    .map((kind) => ID_PREFIX[kind])
-    .join('|')}):${SLUG})$`,
-);
 
 function idHint(kind: NodeKind): string {
   return kind === NodeKind.Country
@@ -52,50 +39,7 @@ function idHint(kind: NodeKind): string {
 
 const entityId = (kind: NodeKind) => z.string().regex(idPattern(kind), idHint(kind));
 
-const reference = z
-  .string()
-  .regex(ANY_ID, 'an id is <prefix>:<slug> (country:UKR, person:hakan-fidan, place:istanbul, …)')
-  .meta({ id: 'Reference', description: 'The id of an entity in this document, or of one already in the graph.' });
-
-// ---------------------------------------------------------------------------------------------
-// Dates, times
-
-const DATE_FORM = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
-
-/**
- * A date as exact as the source is: the form gives the precision. Written as a string, so a bare
- * year must be quoted in YAML ("2022"), or YAML would read a number.
- */
-export const PartialDateSchema = z
-  .string({ error: 'a date is a string: YYYY-MM-DD, YYYY-MM or YYYY (quote a bare year: "2022")' })
-  .regex(DATE_FORM, 'a date is YYYY-MM-DD (a day), YYYY-MM (a month) or YYYY (a year), nothing more')
-  // Only a well-formed date can be off the calendar; a malformed one has its own issue above.
-  .refine((value) => !DATE_FORM.test(value) || parsePartialDate(value) !== null, {
-    message: 'not a date on the calendar (month 01-12, day within the month)',
-  })
-  .meta({
-    id: 'PartialDate',
-    description: 'YYYY-MM-DD (a day), YYYY-MM (a month: "March 2022") or YYYY (a year). The form is the precision.',
-  });
-
-const TIME = z
-  .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM, 24-hour')
-  .describe('Local start time, HH:MM (24-hour); needs a date that is a day.');
-
-const TIMEZONE = z
-  .string()
-  .refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Istanbul)' })
-  .describe('IANA time zone of `time`, e.g. Europe/Istanbul.');
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const reference = ReferenceSchema;
 
 // ---------------------------------------------------------------------------------------------
 // Evidence
@@ -125,23 +69,7 @@ const EVIDENCE = z
 export const SourceFactSchema = z
   .strictObject({
     id: entityId(NodeKind.Source),
-    publisher: z.string().min(1),
-    publisherId: reference
-      .optional()
-      .describe('The publisher as an Organization entity (in this document or the graph), when it is one.'),
-    title: z.string().min(1),
-    date: PartialDateSchema.describe('Publication date, as exact as the source gives it.'),
-    url: z.url().optional(),
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag, e.g. en, uk, zh-Hans')
-      .optional(),
-    textFile: z
-      .string()
-      .min(1)
-      .optional()
-      .describe("Path of the source's full text (UTF-8), relative to this document's folder."),
-    text: z.string().min(1).optional().describe('The full text inline, instead of textFile.'),
+    ...KIND_PROPERTIES[NodeKind.Source],
   })
   .refine((source) => (source.textFile === undefined) !== (source.text === undefined), {
     message: 'give exactly one of textFile or text',
@@ -154,89 +82,25 @@ export const SourceFactSchema = z
 // ---------------------------------------------------------------------------------------------
 // Entities
 
-const common = <K extends Exclude<NodeKind, NodeKind.Source>>(kind: K) => ({
-  id: entityId(kind),
-  kind: z.literal(kind),
-  name: z.string().min(1).describe('The name the graph shows; for an unnamed actor, a description of it.'),
-  aliases: z
-    .array(z.string().min(1))
-    .optional()
-    .describe('Other spellings and transliterations (Turkey, Türkiye; Zelenskyy; Україна).'),
-  description: z.string().min(1).optional(),
-  evidence: EVIDENCE,
-});
+/** An entity of one kind: its id and kind, what any entity states, its evidence, then its kind's own properties. */
+const entity = <K extends Exclude<NodeKind, NodeKind.Source>>(kind: K) =>
+  z
+    .strictObject({
+      id: entityId(kind),
+      kind: z.literal(kind),
+      ...ENTITY_PROPERTIES,
+      evidence: EVIDENCE,
+      ...KIND_PROPERTIES[kind],
+    })
+    .meta({ id: kind });
 
-export const CountryFactSchema = z
-  .strictObject({
-    ...common(NodeKind.Country),
-    iso3: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3, uppercase')
-      .optional()
-      .describe('Defaults to the code in the id; when given, must equal it.'),
-  })
-  .meta({ id: 'Country' });
-
-export const OrganizationFactSchema = z
-  .strictObject({
-    ...common(NodeKind.Organization),
-    orgKind: z.enum(OrganizationKind),
-  })
-  .meta({ id: 'Organization' });
-
-export const PersonFactSchema = z
-  .strictObject({
-    ...common(NodeKind.Person),
-    unnamed: z
-      .boolean()
-      .optional()
-      .describe('True for a person the source mentions but does not name ("the head of the delegation").'),
-  })
-  .meta({ id: 'Person' });
-
-export const DelegationFactSchema = z.strictObject({ ...common(NodeKind.Delegation) }).meta({ id: 'Delegation' });
-
-export const PlaceFactSchema = z
-  .strictObject({
-    ...common(NodeKind.Place),
-    placeKind: z.enum(PlaceKind),
-    latitude: z.number().min(-90).max(90).optional(),
-    longitude: z.number().min(-180).max(180).optional(),
-  })
-  .meta({ id: 'Place' });
-
-export const MeetingFactSchema = z
-  .strictObject({
-    ...common(NodeKind.Meeting),
-    date: PartialDateSchema.optional().describe('Omit when the source gives none (e.g. a proposed meeting).'),
-    time: TIME.optional(),
-    timezone: TIMEZONE.optional(),
-    durationMinutes: z.int().positive().optional(),
-    durationApproximate: z
-      .boolean()
-      .optional()
-      .describe('True when the source gives the duration roughly ("about two hours").'),
-    status: z.enum(MeetingStatus),
-    format: z.enum(MeetingFormat).optional(),
-    mode: z.enum(MeetingMode).optional(),
-    medium: z
-      .enum(MeetingMedium)
-      .optional()
-      .describe('IN_PERSON, PHONE or VIDEO; omit when the source does not say (a call is not a meeting in person).'),
-  })
-  .meta({ id: 'Meeting' });
-
-export const StatementFactSchema = z
-  .strictObject({
-    ...common(NodeKind.Statement),
-    statementKind: z.enum(StatementKind),
-    text: z
-      .string()
-      .min(1)
-      .describe('QUOTE: the quoted words, verbatim from the source. REPORTED: the position as the source puts it.'),
-    date: PartialDateSchema.optional(),
-  })
-  .meta({ id: 'Statement' });
+export const CountryFactSchema = entity(NodeKind.Country);
+export const OrganizationFactSchema = entity(NodeKind.Organization);
+export const PersonFactSchema = entity(NodeKind.Person);
+export const DelegationFactSchema = entity(NodeKind.Delegation);
+export const PlaceFactSchema = entity(NodeKind.Place);
+export const MeetingFactSchema = entity(NodeKind.Meeting);
+export const StatementFactSchema = entity(NodeKind.Statement);
 
 export const EntityFactSchema = z.discriminatedUnion('kind', [
   CountryFactSchema,
@@ -251,54 +115,48 @@ export const EntityFactSchema = z.discriminatedUnion('kind', [
 // ---------------------------------------------------------------------------------------------
 // Relationships
 
-const NOTE = {
-  note: z.string().min(1).optional().describe('A remark for readers, e.g. how a hedged fact is worded.'),
-};
-const NO_PROPS = z.strictObject(NOTE).optional();
-const DATED = z.strictObject({ date: PartialDateSchema.optional(), ...NOTE }).optional();
-
-const relationship = <T extends RelType, P extends z.ZodType>(type: T, props: P) =>
-  z
+/**
+ * A relationship of one type. Its `props` are the type's properties, required when one of them
+ * is (an office's title, a participant's role), optional when none is.
+ */
+const relationship = <T extends RelType>(type: T) => {
+  const shape = EDGE_PROPERTIES[type];
+  const props = z.strictObject(shape);
+  const required = Object.values(shape).some((schema) => !(schema instanceof z.ZodOptional));
+  return z
     .strictObject({
       type: z.literal(type),
       from: reference,
       to: reference,
       key: z
         .string()
-        .regex(new RegExp(`^${SLUG}$`), 'a key is a lowercase-kebab slug')
+        .regex(new RegExp(`^${ID_SLUG}$`), 'a key is a lowercase-kebab slug')
         .optional()
         .describe('Tells apart two relationships of one type between the same two entities.'),
-      props,
+      props: required ? props : props.optional(),
       evidence: EVIDENCE,
     })
     .meta({ id: type });
+};
 
 export const RelationshipFactSchema = z.discriminatedUnion('type', [
-  relationship(
-    RelType.HOLDS_OFFICE,
-    z.strictObject({
-      title: z.string().min(1).describe('The title as the source gives it, e.g. "Foreign Minister".'),
-      since: PartialDateSchema.optional(),
-      until: PartialDateSchema.optional(),
-      ...NOTE,
-    }),
-  ),
-  relationship(RelType.PART_OF, NO_PROPS),
-  relationship(RelType.MEMBER_OF, z.strictObject({ role: z.enum(DelegationRole), ...NOTE })),
-  relationship(RelType.REPRESENTS, NO_PROPS),
-  relationship(RelType.SENT_BY, NO_PROPS),
-  relationship(RelType.PARTICIPATED_IN, z.strictObject({ role: z.enum(ParticipantRole), ...NOTE })),
-  relationship(RelType.DECLINED, DATED),
-  relationship(RelType.PROPOSED, DATED),
-  relationship(RelType.PRESENT_IN, DATED),
-  relationship(RelType.HELD_AT, NO_PROPS),
-  relationship(RelType.LOCATED_IN, NO_PROPS),
-  relationship(RelType.FOLLOWS, NO_PROPS),
-  relationship(RelType.STATED_BY, NO_PROPS),
-  relationship(RelType.ABOUT, NO_PROPS),
-  relationship(RelType.MADE_AT, NO_PROPS),
-  relationship(RelType.MADE_DURING, NO_PROPS),
-  relationship(RelType.SAME_AS, NO_PROPS),
+  relationship(RelType.HOLDS_OFFICE),
+  relationship(RelType.PART_OF),
+  relationship(RelType.MEMBER_OF),
+  relationship(RelType.REPRESENTS),
+  relationship(RelType.SENT_BY),
+  relationship(RelType.PARTICIPATED_IN),
+  relationship(RelType.DECLINED),
+  relationship(RelType.PROPOSED),
+  relationship(RelType.PRESENT_IN),
+  relationship(RelType.HELD_AT),
+  relationship(RelType.LOCATED_IN),
+  relationship(RelType.FOLLOWS),
+  relationship(RelType.STATED_BY),
+  relationship(RelType.ABOUT),
+  relationship(RelType.MADE_AT),
+  relationship(RelType.MADE_DURING),
+  relationship(RelType.SAME_AS),
 ]);
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
  * — where the quote equals substring(source.text, offset, size(quote)). Relationships also carry
  * `id` (see `edgeId`), so that an edge can be addressed, merged idempotently and exported.
  */
+import type { Claim } from './claims';
 import type { NodeKind, RelType } from './vocabulary';
 
 /** One quote from one source supporting one node or relationship. */
@@ -29,6 +30,8 @@ export interface GraphNode {
   evidence: Evidence[];
   /** Properties whose sources disagree (model/claims.ts); absent or empty when none do. */
   disputed?: string[];
+  /** Every source's claim, by source id, when the reader asked for them (exports do). */
+  claims?: Claim[];
 }
 
 export interface GraphEdge {
@@ -40,6 +43,7 @@ export interface GraphEdge {
   properties: Record<string, PropertyValue>;
   evidence: Evidence[];
   disputed?: string[];
+  claims?: Claim[];
 }
 
 export interface Subgraph {

@@ -13,7 +13,8 @@ let server: RunningServer;
 let expected: { nodes: number; edges: number };
 
 beforeAll(async () => {
-  server = await startSeededServer({ MAX_EXPORT_INLINE_BYTES: '20000' });
+  // Room for a depth-1 Cytoscape.js export of the talks with every element's claims, not for RUS at depth 2.
+  server = await startSeededServer({ MAX_EXPORT_INLINE_BYTES: '40000' });
   const data = await gqlData(server, `{ subgraph(seedIds: ["${TALKS}"], depth: 1) { nodeCount edgeCount } }`);
   expected = { nodes: data.subgraph.nodeCount, edges: data.subgraph.edgeCount };
 });

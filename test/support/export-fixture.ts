@@ -198,6 +198,47 @@ export function exportFixture(): Subgraph {
   return { nodes, edges, truncated: false };
 }
 
+/** An invented second source (an example, not news). */
+export const OTHER_SOURCE_ID = 'source:2025-05-18-example-wire-istanbul';
+
+export const FIDAN_OFFICE = edgeId('person:hakan-fidan', RelType.HOLDS_OFFICE, 'org:turkish-foreign-ministry');
+
+/**
+ * The fixture with claims, as an export reads them: every element's one claim from the fixture's
+ * source, and an invented wire (an example, not news) disagreeing on two values — 90 minutes for
+ * the 2025 talks against 100, and the title "Foreign Ministry chief" for Fidan's office against
+ * "Foreign Minister". The shown values stay the fixture's: writers copy, they do not derive.
+ */
+export function disputedFixture(): Subgraph {
+  const subgraph = exportFixture();
+  const claimOf = (element: GraphNode | GraphEdge) => ({
+    sourceId: SOURCE_ID,
+    sourceDate: '2025-05-17',
+    values: { ...element.properties, ...('name' in element ? { name: element.name } : {}) },
+    evidence: element.evidence,
+  });
+  for (const element of [...subgraph.nodes, ...subgraph.edges]) {
+    if (element.evidence.length > 0) element.claims = [claimOf(element)];
+  }
+  const talks = subgraph.nodes.find((n) => n.id === TALKS_2025)!;
+  talks.disputed = ['durationMinutes'];
+  talks.claims!.unshift({
+    sourceId: OTHER_SOURCE_ID,
+    sourceDate: '2025-05-18',
+    values: { name: 'Istanbul talks', date: '2025-05-16', durationMinutes: 90, status: 'HELD' },
+    evidence: [{ sourceId: OTHER_SOURCE_ID, quote: 'talks that lasted an hour and a half', offset: 140 }],
+  });
+  const office = subgraph.edges.find((e) => e.id === FIDAN_OFFICE)!;
+  office.disputed = ['title'];
+  office.claims!.push({
+    sourceId: OTHER_SOURCE_ID,
+    sourceDate: '2025-05-18',
+    values: { title: 'Foreign Ministry chief' },
+    evidence: [{ sourceId: OTHER_SOURCE_ID, quote: 'Foreign Ministry chief Hakan Fidan', offset: 230 }],
+  });
+  return subgraph;
+}
+
 export const EXPORT_META: ExportMeta = {
   seedIds: [TALKS_2025],
   depth: 2,

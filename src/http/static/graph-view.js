@@ -33,9 +33,12 @@
     'round-tag': '<path d="M1.5 3.5h9l4 4.5-4 4.5h-9z" stroke-linejoin="round"/>',
     rectangle: '<rect x="2" y="2" width="12" height="12"/>',
   };
-  /** Keys that are drawn or listed separately, not as plain properties. */
-  const NODE_OWN = new Set(['id', 'label', 'kind', 'evidence', 'display']);
-  const EDGE_OWN = new Set(['id', 'label', 'type', 'source', 'target', 'evidence', 'display']);
+  /**
+   * Keys that are drawn or listed separately, not as plain properties; `claims` (every source's
+   * values and quotes) among them, whose quotes the evidence list shows. `disputed` is listed.
+   */
+  const NODE_OWN = new Set(['id', 'label', 'kind', 'evidence', 'claims', 'display']);
+  const EDGE_OWN = new Set(['id', 'label', 'type', 'source', 'target', 'evidence', 'claims', 'display']);
   /** Meetings that did not take place, and edges saying so, are drawn dashed: hedged facts. */
   const HEDGED_EDGES = ['PROPOSED', 'DECLINED'];
 

@@ -4,7 +4,7 @@
  * only picks one of them.
  */
 import { cypher, type Statement } from '../../graph/executor';
-import { edgeMap, edgeRow, nodeMap, nodeRow } from '../../graph/records';
+import { claimsOf, edgeMap, edgeRow, nodeMap, nodeRow } from '../../graph/records';
 
 export const MAX_STATEMENT_DEPTH = 10;
 export const MAX_STATEMENT_HOPS = 20;
@@ -66,6 +66,12 @@ function subgraphStatement(depth: number): Statement {
   );
 }
 
+/**
+ * Each element's claims, when $allClaims (the formats that carry all of them) or when it is
+ * disputed (the tables carry the disputed properties' values): one index lookup per element.
+ */
+const CLAIMS = claimsOf('p', '$allClaims OR p.disputed IS NOT NULL');
+
 /** Elements per export row (see `exportStatement`). */
 const EXPORT_ROW_ELEMENTS = 8;
 /** Nodes whose relationships are gathered at a time before they are cut into rows. */
@@ -76,7 +82,8 @@ const EXPORT_EDGE_GROUP = 16;
  * seeds no node has, and the sources its nodes' evidence cites — then rows of nodes, nearest
  * the seeds first, then rows of the relationships among them (each once, from its start node);
  * only the head when a seed is missing or the size is over $maxNodes; $withNodes and $withEdges
- * (booleans) leave either kind out, for a file that holds one. A row holds up to
+ * (booleans) leave either kind out, for a file that holds one. Each element comes with its
+ * claims when $allClaims is true or its sources disagree (see CLAIMS). A row holds up to
  * EXPORT_ROW_ELEMENTS elements, each a list (see records.ts): Neo4j spends several µs on every
  * row it sends whatever it holds (100k elements one per row: 1.7 s of its CPU; eight per row:
  * 1.2 s), while rows of a few KB still reach the driver whole, mostly (rows of one node's
@@ -112,7 +119,7 @@ function exportStatement(depth: number): Statement {
        CALL (kept, i) {
          UNWIND kept[i..i + ${perRow}] AS n
          WITH n, properties(n) AS p
-         RETURN collect(${nodeRow('n', 'p')}) AS nodes
+         RETURN collect(${nodeRow('n', 'p', CLAIMS)}) AS nodes
        }
        RETURN null AS head, nodes, null AS edges
        UNION ALL
@@ -123,7 +130,7 @@ function exportStatement(depth: number): Statement {
          MATCH (a)-[r]->(b)
          WHERE b IN reached AND ($types IS NULL OR type(r) IN $types)
          WITH from, r, b, properties(r) AS p
-         RETURN collect(${edgeRow('r', 'p', 'from', 'b.id')}) AS found
+         RETURN collect(${edgeRow('r', 'p', 'from', 'b.id', CLAIMS)}) AS found
        }
        UNWIND range(0, size(found) - 1, ${perRow}) AS j
        RETURN null AS head, null AS nodes, found[j..j + ${perRow}] AS edges

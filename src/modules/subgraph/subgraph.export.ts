@@ -9,6 +9,7 @@ import {
   type ExportFormat,
   type ExportOptions,
   type ExportWriter,
+  exportClaims,
   exportParts,
 } from '../../export';
 import type { SubgraphRepository, SubgraphRequest } from './subgraph.repository';
@@ -51,7 +52,7 @@ export async function runExport(
   let nodes = 0;
   let edges = 0;
   await repository.streamExport(
-    { ...request, maxNodes, parts: exportParts(request.format, request.options) },
+    { ...request, maxNodes, parts: exportParts(request.format, request.options), claims: exportClaims(request.format) },
     {
       size(size) {
         if (size.nodes > maxNodes) {

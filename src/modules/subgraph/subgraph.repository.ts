@@ -35,6 +35,8 @@ export interface ExportSize {
 export interface ExportStreamRequest extends SubgraphRequest {
   /** Which elements to stream (a CSV table needs one kind); both by default. */
   parts?: { nodes: boolean; edges: boolean };
+  /** Whose claims to read: every element's, or the disputed ones' only (the default). */
+  claims?: 'all' | 'disputed';
 }
 
 export interface ExportHandlers {
@@ -93,9 +95,9 @@ export class SubgraphRepository {
   /**
    * Streams an export: `handlers.size` first, with the node count (up to the cap + 1) and the
    * sources cited, before any node is read, so it can refuse an export over the cap by throwing;
-   * then the nodes, then every relationship among them, row by row as Neo4j sends them, in one
-   * statement. The handlers are awaited, so a slow reader slows the query instead of filling
-   * memory. Unknown seeds → NOT_FOUND.
+   * then the nodes, then every relationship among them, with their claims as `claims` asks, row
+   * by row as Neo4j sends them, in one statement. The handlers are awaited, so a slow reader
+   * slows the query instead of filling memory. Unknown seeds → NOT_FOUND.
    */
   async streamExport(
     request: ExportStreamRequest,
@@ -106,6 +108,7 @@ export class SubgraphRepository {
       maxNodes: request.maxNodes ?? this.config.MAX_EXPORT_NODES,
       withNodes: request.parts?.nodes ?? true,
       withEdges: request.parts?.edges ?? true,
+      allClaims: request.claims === 'all',
     };
     let nodes = 0;
     let edges = 0;

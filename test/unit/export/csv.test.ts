@@ -14,7 +14,7 @@ describe('CSV export', () => {
   const read = (text: string): Row[] => parse(text, { bom: true, columns: true });
 
   it('writes RFC 4180 with a BOM, CRLF rows and a header', () => {
-    expect(nodesCsv.startsWith('\uFEFFid,kind,name,aliases,properties,evidence\r\n')).toBe(true);
+    expect(nodesCsv.startsWith('\uFEFFid,kind,name,aliases,properties,evidence,disputed,claims\r\n')).toBe(true);
     expect(edgesCsv.startsWith(`\uFEFF${CSV_EDGE_COLUMNS.join(',')}\r\n`)).toBe(true);
     expect(Object.keys(read(nodesCsv)[0]!)).toEqual([...CSV_NODE_COLUMNS]);
   });

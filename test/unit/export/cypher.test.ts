@@ -1,4 +1,10 @@
-import { CYPHER_CONSTRAINT, cypherString, edgeStatement, nodeStatement } from '../../../src/export/cypher';
+import {
+  CYPHER_CLAIM_SCHEMA,
+  CYPHER_CONSTRAINT,
+  cypherString,
+  edgeStatement,
+  nodeStatement,
+} from '../../../src/export/cypher';
 import { ExportFormat, exportSubgraph } from '../../../src/export/index';
 import type { GraphEdge, GraphNode } from '../../../src/model/elements';
 import type { NodeKind, RelType } from '../../../src/model/vocabulary';
@@ -9,14 +15,15 @@ describe('Cypher export', () => {
   const script = exportSubgraph(subgraph, ExportFormat.CYPHER, EXPORT_META);
   const lines = script.split('\n').filter((l) => l !== '');
 
-  it('is ASCII, one statement per line: the constraint, then a MERGE per node, then per edge', () => {
+  it('is ASCII, one statement per line: the schema, then a MERGE per node, then per edge', () => {
     expect(script).toMatch(/^[\x20-\x7e\n]*$/);
     const statements = lines.filter((l) => !l.startsWith('//'));
-    expect(statements).toHaveLength(1 + subgraph.nodes.length + subgraph.edges.length);
-    expect(statements[0]).toBe(CYPHER_CONSTRAINT);
+    // The fixture's elements come with no claims: no Claim statements.
+    expect(statements).toHaveLength(4 + subgraph.nodes.length + subgraph.edges.length);
+    expect(statements.slice(0, 4)).toEqual([CYPHER_CONSTRAINT, ...CYPHER_CLAIM_SCHEMA]);
     for (const s of statements) expect(s.endsWith(';')).toBe(true);
-    expect(statements.slice(1, 15).every((s) => s.startsWith('MERGE (n:Entity {id: '))).toBe(true);
-    expect(statements.slice(15).every((s) => s.startsWith('MATCH (a:Entity {id: '))).toBe(true);
+    expect(statements.slice(4, 18).every((s) => s.startsWith('MERGE (n:Entity {id: '))).toBe(true);
+    expect(statements.slice(18).every((s) => s.startsWith('MATCH (a:Entity {id: '))).toBe(true);
     expect(script).not.toMatch(/\$\w/);
   });
 

@@ -37,6 +37,8 @@ describe('Cytoscape.js export', () => {
       orgKind: 'MINISTRY',
       description: 'First line\nsecond "line" <with> & tags',
       evidence: [{ sourceId: subgraph.nodes[0]!.id, quote: NAMES.ministry, offset: 300 }],
+      disputed: [],
+      claims: [],
     });
     expect(cy.getElementById('country:CHN').data('aliases')).toEqual([NAMES.china, 'PRC']);
     expect(cy.getElementById('statement:ukraine-conditions').data('text')).toBe(HOSTILE);

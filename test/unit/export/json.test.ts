@@ -17,7 +17,14 @@ describe('JSON export', () => {
 
   it('round-trips every node with kind, name, all properties and all evidence, hostile text exact', () => {
     expect(doc.nodes).toEqual(
-      subgraph.nodes.map((n) => ({ ...n, properties: sortedProperties(n.properties), evidence: n.evidence })),
+      subgraph.nodes.map((n) => ({
+        ...n,
+        properties: sortedProperties(n.properties),
+        evidence: n.evidence,
+        // The fixture's elements come from one source each, with no claims read: none disputed.
+        disputed: [],
+        claims: [],
+      })),
     );
     const names = doc.nodes.map((n: { name: string }) => n.name);
     expect(names).toEqual(expect.arrayContaining([NAMES.turkey, NAMES.ministry, NAMES.venue, NAMES.formula]));
