@@ -13,6 +13,7 @@ import {
   evidenceList,
   jsonArraysWriter,
   metaObject,
+  singleSourceClaims,
   sortedProperties,
 } from './common';
 import type { ExportSink, ExportWriter } from './format';
@@ -37,7 +38,7 @@ export function cytoscapeNodeData(node: GraphNode) {
   data.kind = node.kind;
   data.evidence = evidenceList(node.evidence);
   data.disputed = node.disputed ?? [];
-  data.claims = claimList(node.claims);
+  data.claims = claimList(node.claims ?? singleSourceClaims(node));
   return data;
 }
 
@@ -50,7 +51,7 @@ export function cytoscapeEdgeData(edge: GraphEdge) {
   data.label = edgeLabel(edge);
   data.evidence = evidenceList(edge.evidence);
   data.disputed = edge.disputed ?? [];
-  data.claims = claimList(edge.claims);
+  data.claims = claimList(edge.claims ?? singleSourceClaims(edge));
   return data;
 }
 

@@ -36,14 +36,16 @@ export function exportParts(format: ExportFormat, options: ExportOptions = {}): 
 }
 
 /**
- * Whose claims a format carries: every element's (our JSON, Cytoscape.js, the Cypher script,
- * which recreates them), or only the disputed elements' (the tables: GraphML, GEXF, CSV show the
- * current value, and beside it the disputed properties' values per source).
+ * Which claims a format needs read from the graph: every element's (the Cypher script recreates
+ * the Claim records, their source dates included); those of the elements that more than one
+ * source states (our JSON and Cytoscape.js carry every claim, but an element only one source
+ * states has exactly one, equal to its current values, which the writer makes from the element
+ * itself: see `singleSourceClaims`); or only the disputed elements' (the tables: GraphML, GEXF,
+ * CSV show the current value, and beside it the disputed properties' values per source).
  */
-export function exportClaims(format: ExportFormat): 'all' | 'disputed' {
-  return format === ExportFormat.JSON || format === ExportFormat.CYTOSCAPE || format === ExportFormat.CYPHER
-    ? 'all'
-    : 'disputed';
+export function exportClaims(format: ExportFormat): 'all' | 'shared' | 'disputed' {
+  if (format === ExportFormat.CYPHER) return 'all';
+  return format === ExportFormat.JSON || format === ExportFormat.CYTOSCAPE ? 'shared' : 'disputed';
 }
 
 export interface ExportOptions {

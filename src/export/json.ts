@@ -8,7 +8,15 @@
  * `counts` comes last, since a stream knows them only at the end.
  */
 import type { GraphEdge, GraphNode } from '../model/elements';
-import { claimList, edgeProperties, evidenceList, jsonArraysWriter, metaObject, sortedProperties } from './common';
+import {
+  claimList,
+  edgeProperties,
+  evidenceList,
+  jsonArraysWriter,
+  metaObject,
+  singleSourceClaims,
+  sortedProperties,
+} from './common';
 import type { ExportSink, ExportWriter } from './format';
 
 export const JSON_FORMAT_NAME = 'diplograph';
@@ -42,7 +50,7 @@ export function jsonNode(node: GraphNode) {
     properties: sortedProperties(node.properties),
     evidence: evidenceList(node.evidence),
     disputed: node.disputed ?? [],
-    claims: claimList(node.claims),
+    claims: claimList(node.claims ?? singleSourceClaims(node)),
   };
 }
 
@@ -55,6 +63,6 @@ export function jsonEdge(edge: GraphEdge) {
     properties: edgeProperties(edge),
     evidence: evidenceList(edge.evidence),
     disputed: edge.disputed ?? [],
-    claims: claimList(edge.claims),
+    claims: claimList(edge.claims ?? singleSourceClaims(edge)),
   };
 }

@@ -56,7 +56,7 @@ export const edgeRow = (v: string, p: string, from: string, to: string, claims =
  * The claims on the element whose properties are `p` (model/claims.ts), as a list of
  * `[sourceId, sourceDate, values, quotes, offsets]`, when `when` holds, else null: found by
  * the `claim_subject` index on `subjectId`, which is the element's `id`. Pass
- * `$allClaims OR p.disputed IS NOT NULL` to read them only for the elements whose sources
+ * `p.disputed IS NOT NULL` to read them only for the elements whose sources
  * disagree (the table formats show no more), which leaves the common case as it was.
  */
 export const claimsOf = (p: string, when: string) =>

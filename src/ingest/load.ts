@@ -173,7 +173,7 @@ async function applyPlan(tx: Tx, plan: LoadPlan, options: LoadOptions): Promise<
   const claimOf = (values: Record<string, PropertyValue | undefined>, evidence: Evidence[]): Claim => ({
     sourceId,
     sourceDate,
-    values: definedValues(values),
+    values: normalised(definedValues(values)),
     evidence,
   });
   for (const node of claimed) touch(node.id, { node: { kind: node.kind } }).claim = claimOf(node.props, node.evidence);
@@ -463,6 +463,16 @@ function definedValues(props: Record<string, PropertyValue | undefined>): Record
   const out: Record<string, PropertyValue> = {};
   for (const [k, v] of Object.entries(props)) if (v !== undefined && k !== 'searchText') out[k] = v;
   return out;
+}
+
+/**
+ * A claim's aliases each once and without its own name, as the rule would show them: so a node or
+ * relationship that one source states has exactly its claim's values (exports rely on it).
+ */
+function normalised(values: Record<string, PropertyValue>): Record<string, PropertyValue> {
+  if (!Array.isArray(values.aliases)) return values;
+  const aliases = [...new Set(values.aliases as string[])].filter((a) => a !== values.name);
+  return { ...values, aliases };
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

@@ -143,6 +143,45 @@ describe('exports of the four-source graph carry the claims', () => {
     }
   });
 
+  it('JSON: every element’s claims are exactly its Claim records, read or (one source) made from it', async () => {
+    const rows = await executor.read<{ subjectId: string; sourceId: string; values: string; quotes: string[] }>(
+      cypher(
+        'test-export-claims-records',
+        'MATCH (c:Claim) RETURN c.subjectId AS subjectId, c.sourceId AS sourceId, c.values AS values, c.evidenceQuotes AS quotes ORDER BY subjectId, sourceId',
+      ),
+    );
+    const stored = new Map<string, unknown[]>();
+    for (const row of rows) {
+      const list = stored.get(row.subjectId) ?? [];
+      list.push({ sourceId: row.sourceId, values: JSON.parse(row.values), quotes: row.quotes });
+      stored.set(row.subjectId, list);
+    }
+    const json = JSON.parse(await exportAll(ExportFormat.JSON)) as {
+      nodes: {
+        id: string;
+        kind: string;
+        claims: { sourceId: string; values: unknown; evidence: { quote: string }[] }[];
+      }[];
+      edges: { id: string; claims: { sourceId: string; values: unknown; evidence: { quote: string }[] }[] }[];
+    };
+    const elements = [...json.nodes.filter((n) => n.kind !== 'Source'), ...json.edges];
+    // Every element of the graph but the four sources has claims; most have one source.
+    expect(elements).toHaveLength(rows.length > 0 ? stored.size : -1);
+    const single = elements.filter((e) => e.claims.length === 1).length;
+    expect(single).toBeGreaterThan(elements.length / 2);
+    for (const element of elements) {
+      const exported = element.claims.map((c) => ({
+        sourceId: c.sourceId,
+        values: c.values,
+        quotes: c.evidence.map((e) => e.quote),
+      }));
+      expect({ id: element.id, claims: JSON.parse(stableJson(exported)) }).toEqual({
+        id: element.id,
+        claims: JSON.parse(stableJson(stored.get(element.id))),
+      });
+    }
+  });
+
   it('Cytoscape.js: data.disputed and data.claims', async () => {
     const doc = JSON.parse(await exportAll(ExportFormat.CYTOSCAPE));
     const talks = doc.elements.nodes.find((n: { data: { id: string } }) => n.data.id === TALKS).data;

@@ -67,10 +67,15 @@ function subgraphStatement(depth: number): Statement {
 }
 
 /**
- * Each element's claims, when $allClaims (the formats that carry all of them) or when it is
- * disputed (the tables carry the disputed properties' values): one index lookup per element.
+ * Each element's claims (one index lookup per element), read when `$claims` is 'all', when it is
+ * 'shared' and more than one source states the element, and always for a disputed element (the
+ * tables carry the disputed properties' values). See `exportClaims`.
  */
-const CLAIMS = claimsOf('p', '$allClaims OR p.disputed IS NOT NULL');
+const CLAIMS = claimsOf(
+  'p',
+  `$claims = 'all' OR p.disputed IS NOT NULL
+   OR ($claims = 'shared' AND any(s IN p.evidenceSourceIds WHERE s <> p.evidenceSourceIds[0]))`,
+);
 
 /** Elements per export row (see `exportStatement`). */
 const EXPORT_ROW_ELEMENTS = 8;
@@ -83,7 +88,7 @@ const EXPORT_EDGE_GROUP = 16;
  * the seeds first, then rows of the relationships among them (each once, from its start node);
  * only the head when a seed is missing or the size is over $maxNodes; $withNodes and $withEdges
  * (booleans) leave either kind out, for a file that holds one. Each element comes with its
- * claims when $allClaims is true or its sources disagree (see CLAIMS). A row holds up to
+ * claims when `$claims` asks for them (see CLAIMS). A row holds up to
  * EXPORT_ROW_ELEMENTS elements, each a list (see records.ts): Neo4j spends several µs on every
  * row it sends whatever it holds (100k elements one per row: 1.7 s of its CPU; eight per row:
  * 1.2 s), while rows of a few KB still reach the driver whole, mostly (rows of one node's

@@ -36,7 +36,7 @@ export interface ExportStreamRequest extends SubgraphRequest {
   /** Which elements to stream (a CSV table needs one kind); both by default. */
   parts?: { nodes: boolean; edges: boolean };
   /** Whose claims to read: every element's, or the disputed ones' only (the default). */
-  claims?: 'all' | 'disputed';
+  claims?: 'all' | 'shared' | 'disputed';
 }
 
 export interface ExportHandlers {
@@ -108,7 +108,7 @@ export class SubgraphRepository {
       maxNodes: request.maxNodes ?? this.config.MAX_EXPORT_NODES,
       withNodes: request.parts?.nodes ?? true,
       withEdges: request.parts?.edges ?? true,
-      allClaims: request.claims === 'all',
+      claims: request.claims ?? 'disputed',
     };
     let nodes = 0;
     let edges = 0;

@@ -38,7 +38,14 @@ describe('Cytoscape.js export', () => {
       description: 'First line\nsecond "line" <with> & tags',
       evidence: [{ sourceId: subgraph.nodes[0]!.id, quote: NAMES.ministry, offset: 300 }],
       disputed: [],
-      claims: [],
+      // One source states it: its one claim is what the element shows.
+      claims: [
+        {
+          sourceId: subgraph.nodes[0]!.id,
+          values: { description: 'First line\nsecond "line" <with> & tags', name: NAMES.ministry, orgKind: 'MINISTRY' },
+          evidence: [{ sourceId: subgraph.nodes[0]!.id, quote: NAMES.ministry, offset: 300 }],
+        },
+      ],
     });
     expect(cy.getElementById('country:CHN').data('aliases')).toEqual([NAMES.china, 'PRC']);
     expect(cy.getElementById('statement:ukraine-conditions').data('text')).toBe(HOSTILE);

@@ -21,9 +21,13 @@ describe('JSON export', () => {
         ...n,
         properties: sortedProperties(n.properties),
         evidence: n.evidence,
-        // The fixture's elements come from one source each, with no claims read: none disputed.
+        // The fixture's elements come from one source each, with no claims read: none disputed,
+        // and each has the one claim of its source: its own values and quotes (none for a source).
         disputed: [],
-        claims: [],
+        claims:
+          n.evidence.length === 0
+            ? []
+            : [{ sourceId: n.evidence[0]!.sourceId, values: { ...n.properties, name: n.name }, evidence: n.evidence }],
       })),
     );
     const names = doc.nodes.map((n: { name: string }) => n.name);
