@@ -22,6 +22,7 @@ import { type BulkBatch, loadPlansInBatches } from '../../src/ingest/bulk';
 import type { LoadEdge, LoadNode, LoadPlan } from '../../src/ingest/load';
 import { type Evidence, edgeId } from '../../src/model/elements';
 import { MeetingStatus, NodeKind, ParticipantRole, PlaceKind, RelType } from '../../src/model/vocabulary';
+import { reportResult } from './result';
 
 const CHUNK = 10_000;
 
@@ -398,6 +399,21 @@ async function main() {
       `  machine: at start ${loadAtStart}; at end ${machineLoad()}`,
     ];
     process.stdout.write(`${report.join('\n')}\n`);
+    const figures = (r: RunFigures) => ({
+      ...r,
+      nodesPerSecond: r.nodes / r.seconds,
+      relationshipsPerSecond: r.relationships / r.seconds,
+    });
+    reportResult('bulk-import', {
+      actors,
+      meetings,
+      batchRows,
+      expected: { nodes: expected.nodes, relationships: expected.relationships },
+      added,
+      first: figures(first),
+      second: figures(second),
+      identicalAfterReload: same,
+    });
     if (added.nodes !== expected.nodes || added.relationships !== expected.relationships) {
       throw new Error('the first load did not add the expected numbers of nodes and relationships');
     }

@@ -20,6 +20,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { benchEnv, processCpuSeconds, summarize } from './bench-env';
+import { reportResult } from './result';
 
 const run = promisify(execFile);
 
@@ -83,6 +84,7 @@ async function main() {
     const overall = setInterval(() => {
       overallPeak = Math.max(overallPeak, process.memoryUsage().rss);
     }, 20);
+    const results: Record<string, unknown>[] = [];
     const first = new Map<string, number>();
     for (const format of FORMATS) first.set(format.label, (await downloadAll(format)).seconds);
     for (let round = 0; round < warmup; round++) for (const format of FORMATS) await downloadAll(format);
@@ -114,6 +116,19 @@ async function main() {
       const fastest = Math.min(...seconds);
       const cold = first.get(format.label)!;
       const rate = (s: number) => `${Math.round(elements / s)} el/s`;
+      results.push({
+        format: format.label,
+        bytes,
+        firstSeconds: cold,
+        medianSeconds: median,
+        fastestSeconds: fastest,
+        elementsPerSecond: elements / median,
+        firstByteSeconds: summarize(firstBytes).median,
+        serverCpuSeconds: summarize(serverCpu).median,
+        neo4jCpuSeconds: summarize(neo4jCpu).median,
+        rssGrowthMb: (peak - base) / 1e6,
+        peakRssMb: peak / 1e6,
+      });
       process.stdout.write(
         `${format.label.padEnd(10)} ${(bytes / 1e6).toFixed(1).padStart(6)} MB  first ${cold.toFixed(2)} s (${rate(cold)})  ` +
           `median ${median.toFixed(2)} s (${rate(median)}; first byte ${summarize(firstBytes).median.toFixed(2)} s)  ` +
@@ -127,6 +142,15 @@ async function main() {
       `whole run: RSS ${(before / 1e6).toFixed(0)} MB before the first export, peak ${(overallPeak / 1e6).toFixed(0)} MB ` +
         `(+${((overallPeak - before) / 1e6).toFixed(0)} MB)\n`,
     );
+    reportResult('export-http', {
+      meetings,
+      elements,
+      runs,
+      warmup,
+      formats: results,
+      rssBeforeMb: before / 1e6,
+      peakRssMb: overallPeak / 1e6,
+    });
   } finally {
     await env.close();
   }

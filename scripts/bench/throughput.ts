@@ -4,8 +4,10 @@
  * of its own (express 5 + Apollo Server 5 both): ours (`startServer`), and @neo4j/graphql with
  * type definitions describing the same stored labels and relationship types. Every query's
  * answers are compared for equal content first, then autocannon drives each server in turn (A
- * then B in even rounds, B then A in odd ones) and the medians over rounds, the ratios, and each
- * side's CPU time per request (its server process, and Neo4j's) are printed.
+ * then B in even rounds, B then A in odd ones) and the medians over rounds, the ratios, each
+ * side's CPU time per request (its server process, and Neo4j's) and the Bolt bytes its server
+ * read from Neo4j per request (what its driver decoded) are printed, and a JSON line for
+ * `npm run bench`.
  *
  * Set BENCH_QUERIES=a-page,c-meeting to run some of the queries, BENCH_SHOW_CYPHER=1 to print the
  * Cypher @neo4j/graphql compiles each one to.
@@ -16,6 +18,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import autocannon from 'autocannon';
+import { reportResult, trackBytesRead } from './result';
 
 /** The stored graph as @neo4j/graphql sees it: our labels, relationship types and properties. */
 const THEIR_TYPE_DEFS = /* GraphQL */ `
@@ -223,10 +226,12 @@ function theirMeetingWithCity(m: Json) {
 type ChildMessage =
   | { type: 'ready'; url: string }
   | { type: 'statements'; count: number; last: string[] }
-  | { type: 'cpu'; ms: number }
+  | { type: 'cpu'; ms: number; bytes: number }
   | { type: 'error'; message: string };
 
 async function serveOurs(uri: string): Promise<void> {
+  const bytesRead = trackBytesRead();
+  const bytes = () => bytesRead(Number(new URL(uri).port));
   await import('reflect-metadata');
   const { loadConfig } = await import('../../src/config');
   const { startServer } = await import('../../src/server');
@@ -242,12 +247,14 @@ async function serveOurs(uri: string): Promise<void> {
   const server = await startServer(config, createLogger('silent'));
   send({ type: 'ready', url: `${server.url}/graphql` });
   process.on('message', (m: { type: string }) => {
-    if (m.type === 'cpu') send({ type: 'cpu', ms: cpuMs() });
+    if (m.type === 'cpu') send({ type: 'cpu', ms: cpuMs(), bytes: bytes() });
     if (m.type === 'stop') void server.stop().then(() => process.exit(0));
   });
 }
 
 async function serveTheirs(uri: string): Promise<void> {
+  const bytesRead = trackBytesRead();
+  const bytes = () => bytesRead(Number(new URL(uri).port));
   const { Neo4jGraphQL } = await import('@neo4j/graphql');
   const { ApolloServer } = await import('@apollo/server');
   const { expressMiddleware } = await import('@as-integrations/express5');
@@ -285,7 +292,7 @@ async function serveTheirs(uri: string): Promise<void> {
   send({ type: 'ready', url: `http://127.0.0.1:${port}/graphql` });
   process.on('message', (m: { type: string }) => {
     if (m.type === 'statements') send({ type: 'statements', count: counter.count, last: counter.last });
-    if (m.type === 'cpu') send({ type: 'cpu', ms: cpuMs() });
+    if (m.type === 'cpu') send({ type: 'cpu', ms: cpuMs(), bytes: bytes() });
     if (m.type === 'stop') void apollo.stop().then(() => driver.close().then(() => process.exit(0)));
   });
 }
@@ -406,6 +413,8 @@ interface Sample {
   /** CPU time per request of the GraphQL server's process and of Neo4j's, in ms. */
   serverCpu: number;
   neo4jCpu: number;
+  /** Bytes the server read from Neo4j per request. */
+  boltBytes: number;
   requests: number;
 }
 
@@ -421,7 +430,7 @@ async function run(
     JSON.stringify({ query: text, variables: query.variables?.(i) }),
   );
   let next = 0;
-  const [cpu0, db0] = [(await server.request('cpu')).ms, neo4jCpuMs(pid)];
+  const [before, db0] = [await server.request('cpu'), neo4jCpuMs(pid)];
   const result = await autocannon({
     url: server.url,
     method: 'POST',
@@ -439,12 +448,13 @@ async function run(
     // A response with errors would be a fast wrong answer: count them and refuse the round.
     verifyBody: (body) => typeof body === 'string' && !body.includes('"errors"'),
   });
-  const [cpu1, db1] = [(await server.request('cpu')).ms, neo4jCpuMs(pid)];
+  const [after, db1] = [await server.request('cpu'), neo4jCpuMs(pid)];
   return {
     rps: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    serverCpu: (cpu1 - cpu0) / result.requests.total,
+    serverCpu: (after.ms - before.ms) / result.requests.total,
+    boltBytes: (after.bytes - before.bytes) / result.requests.total,
     neo4jCpu: (db1 - db0) / result.requests.total,
     requests: result.requests.total,
     bad: result.non2xx + result.errors + result.mismatches,
@@ -517,7 +527,8 @@ async function main() {
           samples[q.name]![side].push(s);
           process.stderr.write(
             `round ${round + 1}/${rounds} ${q.name.padEnd(19)} ${side.padEnd(6)} ${s.rps.toFixed(0).padStart(6)} req/s` +
-              `  p50 ${s.p50} ms  p99 ${s.p99} ms  cpu/req server ${s.serverCpu.toFixed(1)} ms, neo4j ${s.neo4jCpu.toFixed(1)} ms\n`,
+              `  p50 ${s.p50} ms  p99 ${s.p99} ms  cpu/req server ${s.serverCpu.toFixed(1)} ms, neo4j ${s.neo4jCpu.toFixed(1)} ms` +
+              `  ${(s.boltBytes / 1000).toFixed(1)} kB from Neo4j/req\n`,
           );
         }
       }
@@ -529,7 +540,7 @@ async function main() {
         `${rounds} alternating rounds (medians over rounds); CPU ms per request of each server process and of Neo4j`,
       `  ${'query'.padEnd(19)}${cell('ours req/s', 11)}${cell('theirs req/s', 13)}${cell('ratio', 7)}` +
         `${cell('ours p50/p99 ms', 17)}${cell('theirs p50/p99 ms', 19)}${cell('server cpu o/t', 16)}` +
-        `${cell('neo4j cpu o/t', 15)}${cell('round trips o/t', 17)}`,
+        `${cell('neo4j cpu o/t', 15)}${cell('round trips o/t', 17)}${cell('Bolt kB/req o/t', 17)}`,
     ];
     for (const q of selected) {
       const { ours: a, theirs: b } = samples[q.name]!;
@@ -540,12 +551,33 @@ async function main() {
         `  ${q.name.padEnd(19)}${cell(ra.toFixed(1), 11)}${cell(rb.toFixed(1), 13)}${cell((ra / rb).toFixed(2), 7)}` +
           `${cell(`${m(a, 'p50')}/${m(a, 'p99')}`, 17)}${cell(`${m(b, 'p50')}/${m(b, 'p99')}`, 19)}` +
           `${cell(pair('serverCpu', 1), 16)}${cell(pair('neo4jCpu', 1), 15)}` +
-          `${cell(`${roundTrips[q.name]!.ours}/${roundTrips[q.name]!.theirs}`, 17)}`,
+          `${cell(`${roundTrips[q.name]!.ours}/${roundTrips[q.name]!.theirs}`, 17)}` +
+          `${cell(`${(m(a, 'boltBytes') / 1000).toFixed(1)}/${(m(b, 'boltBytes') / 1000).toFixed(1)}`, 17)}`,
       );
     }
     lines.push('  queries:');
     for (const q of selected) lines.push(`    ${q.name}: ${q.description}`);
     process.stdout.write(`${lines.join('\n')}\n`);
+    const medians = (xs: Sample[]) => ({
+      rps: median(xs.map((x) => x.rps)),
+      p50Ms: median(xs.map((x) => x.p50)),
+      p99Ms: median(xs.map((x) => x.p99)),
+      serverCpuMsPerRequest: median(xs.map((x) => x.serverCpu)),
+      neo4jCpuMsPerRequest: median(xs.map((x) => x.neo4jCpu)),
+      boltBytesPerRequest: median(xs.map((x) => x.boltBytes)),
+    });
+    reportResult('throughput', {
+      meetings: meetingCount,
+      seconds,
+      rounds,
+      connections,
+      queries: selected.map((q) => ({
+        name: q.name,
+        description: q.description,
+        ours: { ...medians(samples[q.name]!.ours), roundTrips: roundTrips[q.name]!.ours },
+        theirs: { ...medians(samples[q.name]!.theirs), roundTrips: roundTrips[q.name]!.theirs },
+      })),
+    });
   } finally {
     for (const child of children) await child.stop();
     await env.close();

@@ -6,7 +6,6 @@
  * to be down (the supervised local Neo4j died and is restarting), it refuses at once with
  * UNAVAILABLE instead of letting requests wait on the driver's connection and retry timeouts.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, {
   type Driver,
   isDate,
@@ -28,6 +27,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import { appError, ErrorCode, errorCode } from '../errors';
 import type { Logger } from '../logger';
+import { type PausableStream, subscribePaused } from './record-stream';
 
 /** A named Cypher statement. Names show up in Neo4j's transaction metadata and our logs. */
 export interface Statement {
@@ -42,20 +42,19 @@ export function cypher(name: string, text: string): Statement {
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
-/** Counts Cypher round trips per GraphQL request (or any other unit of work run inside it). */
+/**
+ * Counts Cypher round trips per GraphQL request (or any other unit of work): every statement run
+ * through an executor made by `executor.counting(scope)` adds one. The counting executor is
+ * handed to that request's repositories and loaders, so no async context (AsyncLocalStorage and
+ * its promise hooks, 2.7% of a request's CPU) is needed to find the request a statement is for.
+ */
 export interface RoundTripScope {
   roundTrips: number;
   statements: string[];
 }
-const scope = new AsyncLocalStorage<RoundTripScope>();
 
-export function withRoundTripScope<T>(fn: () => T): { result: T; scope: RoundTripScope } {
-  const s: RoundTripScope = { roundTrips: 0, statements: [] };
-  return { result: scope.run(s, fn), scope: s };
-}
-
-export function runInRoundTripScope<T>(s: RoundTripScope, fn: () => T): T {
-  return scope.run(s, fn);
+export function newRoundTripScope(): RoundTripScope {
+  return { roundTrips: 0, statements: [] };
 }
 
 /** A transaction handed to `readTransaction`/`writeTransaction` work functions. */
@@ -83,27 +82,51 @@ export interface ServerInfo {
   address: string;
 }
 
-export class Executor {
+/** What every executor over one driver shares: the outage bookkeeping. */
+interface OutageState {
   /** Requests refused because the graph was down, since the last outage began. */
-  private refused = 0;
+  refused: number;
   /** Aborts of the read transactions in flight, called when an outage begins. */
-  private readonly inFlight = new Set<() => void>();
+  readonly inFlight: Set<() => void>;
+}
 
+export class Executor {
+  private readonly outage: OutageState;
+  /** Where this executor counts the statements it runs (none for the process-wide one). */
+  private readonly scope: RoundTripScope | undefined;
+
+  /** `counted` is for `counting()`: the executor it derives from shares its outage state. */
   constructor(
     private readonly driver: Driver,
     private readonly options: ExecutorOptions,
+    counted?: { outage: OutageState; scope: RoundTripScope },
   ) {
+    if (counted) {
+      this.outage = counted.outage;
+      this.scope = counted.scope;
+      return;
+    }
+    const outage: OutageState = { refused: 0, inFlight: new Set() };
+    this.outage = outage;
     let previous = options.availability?.state;
     options.availability?.onStateChange((state) => {
       const was = previous;
       previous = state;
       if (state === 'up') {
-        options.logger?.info(`graph: back; ${this.refused} requests were refused with UNAVAILABLE meanwhile`);
+        options.logger?.info(`graph: back; ${outage.refused} requests were refused with UNAVAILABLE meanwhile`);
         return;
       }
-      if (was === 'up') this.refused = 0;
-      for (const abort of this.inFlight) abort();
+      if (was === 'up') outage.refused = 0;
+      for (const abort of outage.inFlight) abort();
     });
+  }
+
+  /**
+   * This executor, counting every statement it runs into `scope`. Cheap (one small object), made
+   * once per GraphQL request for that request's repositories and loaders.
+   */
+  counting(scope: RoundTripScope): Executor {
+    return new Executor(this.driver, this.options, { outage: this.outage, scope });
   }
 
   get database(): string {
@@ -143,7 +166,7 @@ export class Executor {
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    countRoundTrip(statement);
+    this.countRoundTrip(statement);
     try {
       const result = await session.run(
         statement.text,
@@ -172,7 +195,7 @@ export class Executor {
   ): Promise<number> {
     this.ensureAvailable();
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    countRoundTrip(statement);
+    this.countRoundTrip(statement);
     try {
       const result = session.run(
         statement.text,
@@ -210,7 +233,7 @@ export class Executor {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const config = this.txConfig(name, timeoutMs);
-    const body = (mtx: ManagedTransaction) => work(wrap(mtx));
+    const body = (mtx: ManagedTransaction) => work(this.wrap(mtx));
     const run = (async () => {
       try {
         return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
@@ -231,7 +254,7 @@ export class Executor {
   private ensureAvailable(): void {
     const state = this.options.availability?.state;
     if (state === undefined || state === 'up') return;
-    this.refused += 1;
+    this.outage.refused += 1;
     throw appError(
       ErrorCode.UNAVAILABLE,
       state === 'starting'
@@ -246,11 +269,11 @@ export class Executor {
     if (!this.options.availability) return work;
     return new Promise<T>((resolve, reject) => {
       const abort = () => {
-        this.refused += 1;
+        this.outage.refused += 1;
         reject(appError(ErrorCode.UNAVAILABLE, 'The graph database went down during the query; try again shortly.'));
       };
-      this.inFlight.add(abort);
-      work.then(resolve, reject).finally(() => this.inFlight.delete(abort));
+      this.outage.inFlight.add(abort);
+      work.then(resolve, reject).finally(() => this.outage.inFlight.delete(abort));
     });
   }
 
@@ -265,6 +288,24 @@ export class Executor {
     return mapped;
   }
 
+  private wrap(mtx: ManagedTransaction): Tx {
+    return {
+      run: async <R>(statement: Statement, params: Params = {}): Promise<R[]> => {
+        this.countRoundTrip(statement);
+        const result: QueryResult = await mtx.run(statement.text, toDriverParams(params) as Params);
+        return result.records.map((r) => recordToRow(r) as R);
+      },
+    };
+  }
+
+  private countRoundTrip(statement: Statement): void {
+    const scope = this.scope;
+    if (scope) {
+      scope.roundTrips += 1;
+      scope.statements.push(statement.name);
+    }
+  }
+
   private txConfig(name: string, timeoutMs = this.options.timeoutMs) {
     return { timeout: timeoutMs, metadata: { app: 'diplograph', statement: name } };
   }
@@ -274,10 +315,9 @@ export class Executor {
  * Feeds a result's records to `onRow` one at a time, pausing the result while a returned promise
  * is pending. The driver's public streaming interfaces (`for await`, the Rx result) go through
  * its async iterator, which costs several promises per record — in an export of 100k elements,
- * more CPU than decoding the records. This uses the observer the iterator itself is built on
- * (`Result._subscribe`, typed in the driver's declarations, with `pause`/`resume` on the stream
- * observer it resolves to); neo4j-driver is pinned, and test/integration/executor.test.ts checks
- * that a slow consumer holds the stream back.
+ * more CPU than decoding the records — and its public `subscribe` cannot pause. So this uses the
+ * pausable observer the iterator itself is built on, through the one adapter that touches it
+ * (record-stream.ts, whose test fails when the driver changes it).
  */
 class RecordPump {
   readonly done: Promise<number>;
@@ -289,7 +329,7 @@ class RecordPump {
   private ended = false;
   /** Why the stream stopped early (the consumer's error or the driver's), once it has. */
   private failure: { error: unknown } | undefined;
-  private stream: { pause(): void; resume(): void; cancel(): void } | undefined;
+  private stream: PausableStream | undefined;
   private resolve!: (rows: number) => void;
   private reject!: (error: unknown) => void;
 
@@ -301,32 +341,27 @@ class RecordPump {
       this.resolve = resolve;
       this.reject = reject;
     });
-    result
-      ._subscribe(
-        {
-          onNext: (record) => {
-            this.queue.push(record);
-            if (!this.waiting) this.pump();
-          },
-          onCompleted: () => this.end(),
-          onError: (error) => {
-            this.failure ??= { error };
-            this.end();
-          },
-        },
-        true,
-      )
-      .then(
-        (stream) => {
-          this.stream = stream;
-          if (this.failure) this.discardRest();
-          else if (!this.waiting) stream.resume();
-        },
-        (error) => {
-          this.failure ??= { error };
-          this.end();
-        },
-      );
+    subscribePaused(result, {
+      onNext: (record) => {
+        this.queue.push(record);
+        if (!this.waiting) this.pump();
+      },
+      onCompleted: () => this.end(),
+      onError: (error) => {
+        this.failure ??= { error };
+        this.end();
+      },
+    }).then(
+      (stream) => {
+        this.stream = stream;
+        if (this.failure) this.discardRest();
+        else if (!this.waiting) stream.resume();
+      },
+      (error) => {
+        this.failure ??= { error };
+        this.end();
+      },
+    );
   }
 
   private pump(): void {
@@ -394,16 +429,6 @@ const SERVER_INFO = cypher(
    RETURN versions[0] AS version, edition`,
 );
 
-function wrap(mtx: ManagedTransaction): Tx {
-  return {
-    async run<R>(statement: Statement, params: Params = {}): Promise<R[]> {
-      countRoundTrip(statement);
-      const result: QueryResult = await mtx.run(statement.text, toDriverParams(params) as Params);
-      return result.records.map((r) => recordToRow(r) as R);
-    },
-  };
-}
-
 /**
  * The driver sends every JavaScript number as a float, which LIMIT, SKIP and list slices refuse;
  * whole numbers go as Neo4j integers instead.
@@ -417,14 +442,6 @@ export function toDriverParams(value: unknown): unknown {
     return out;
   }
   return value;
-}
-
-function countRoundTrip(statement: Statement): void {
-  const s = scope.getStore();
-  if (s) {
-    s.roundTrips += 1;
-    s.statements.push(statement.name);
-  }
 }
 
 function recordToRow(record: Neo4jRecord): Row {

@@ -10,10 +10,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Context } from '../context';
-import { type Executor, type RoundTripScope, runInRoundTripScope } from '../graph/executor';
+import { type Executor, newRoundTripScope } from '../graph/executor';
 import { Loaders } from '../graph/loaders';
 import type { Logger } from '../logger';
-import type { Repositories } from '../repositories';
+import { createRepositories, type Repositories } from '../repositories';
 import { bodyError, sendError } from './errors';
 import { exportRouter } from './export';
 import { graphViewRouter } from './graph-view';
@@ -53,20 +53,20 @@ export async function createHttpServer(deps: HttpDeps): Promise<HttpServer> {
   app.use(
     '/graphql',
     express.json({ limit: config.MAX_REQUEST_BYTES }),
-    // Every Cypher statement run while this request is handled is counted in its scope.
-    (_req: Request, res: Response, next: NextFunction) => {
-      const scope: RoundTripScope = { roundTrips: 0, statements: [] };
-      res.locals.roundTrips = scope;
-      runInRoundTripScope(scope, () => next());
-    },
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => ({
-        config,
-        repositories,
-        loaders: new Loaders(executor),
-        roundTrips: res.locals.roundTrips as RoundTripScope,
-        authorized: apiKeyMatches(config.API_KEY, req.get('x-api-key')),
-      }),
+      context: async ({ req }): Promise<Context> => {
+        // Every statement this request's repositories and loaders run is counted in its scope
+        // (extensions.roundTrips): they are built here over an executor that counts.
+        const roundTrips = newRoundTripScope();
+        const graph = executor.counting(roundTrips);
+        return {
+          config,
+          repositories: createRepositories(graph, config),
+          loaders: new Loaders(graph),
+          roundTrips,
+          authorized: apiKeyMatches(config.API_KEY, req.get('x-api-key')),
+        };
+      },
     }),
   );
 

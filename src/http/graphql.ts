@@ -1,11 +1,12 @@
 /**
  * The GraphQL endpoint: Apollo Server over our schema, with the request pipeline's plugins —
- * token limit (at parse time), query limits, round-trip reporting, graceful drain — and error
- * bodies and statuses from errors.ts.
+ * token limit (at parse time), query limits, round-trip reporting and the cache header, graceful
+ * drain — and error bodies and statuses from errors.ts.
  */
 import type http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -17,11 +18,16 @@ import type { Logger } from '../logger';
 import { errorStatusPlugin, publicError } from './errors';
 import { limitsPlugin } from './limits';
 
-/** Adds `extensions.roundTrips` (Cypher round trips this request cost) to every response. */
-const roundTripsPlugin: ApolloServerPlugin<Context> = {
+/**
+ * Adds `extensions.roundTrips` (Cypher round trips this request cost) to every response, and
+ * `Cache-Control: no-store` (answers reflect the graph now, and mutations change it): the header
+ * Apollo's default cache-control plugin would send, without its work on every field.
+ */
+const responsePlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
+        response.http.headers.set('cache-control', 'no-store');
         if (response.body.kind !== 'single' || !contextValue?.roundTrips) return;
         response.body.singleResult.extensions = {
           ...response.body.singleResult.extensions,
@@ -58,6 +64,10 @@ export function createApollo(
       // Apollo's landing pages load from a CDN; the playground is served by us (works offline).
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      // The default cache-control plugin wraps every field's resolver to compute a cache policy
+      // from @cacheControl hints; the schema has none, so every answer was uncacheable and it
+      // only cost CPU per field. responsePlugin sends its one header.
+      ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(schema, {
         maxDepth: config.MAX_QUERY_DEPTH,
         maxCost: config.MAX_QUERY_COST,
@@ -66,7 +76,7 @@ export function createApollo(
         maxPageSize: config.MAX_PAGE_SIZE,
         allPairsCost: config.ALL_PAIRS_COST,
       }),
-      roundTripsPlugin,
+      responsePlugin,
       errorStatusPlugin,
     ],
     formatError: (formatted, error) =>

@@ -39,6 +39,21 @@ describe('the HTTP server', () => {
     expect(json.extensions.roundTrips).toBeGreaterThanOrEqual(1);
   });
 
+  it('counts round trips per request when requests overlap, and marks answers not to be stored', async () => {
+    const query = '{ about { nodeCount } }';
+    const alone = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    expect(alone.headers.get('cache-control')).toBe('no-store');
+    const single = ((await alone.json()) as any).extensions.roundTrips;
+    expect(single).toBeGreaterThanOrEqual(1);
+    // Ten at once: a counter shared between requests would report more than one request's count.
+    const together = await Promise.all(Array.from({ length: 10 }, () => graphql({ query })));
+    expect(together.map(({ json }) => json.extensions.roundTrips)).toEqual(Array(10).fill(single));
+  });
+
   it('rejects malformed GraphQL with a parse error code', async () => {
     const { status, json } = await graphql({ query: '{ about { ' });
     expect(status).toBe(400);

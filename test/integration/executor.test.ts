@@ -1,5 +1,5 @@
 import { ErrorCode, errorCode } from '../../src/errors';
-import { cypher, withRoundTripScope } from '../../src/graph/executor';
+import { cypher, newRoundTripScope } from '../../src/graph/executor';
 import { applyMigrations, readSchemaStatements } from '../../src/graph/migrations';
 import { testConfig, testExecutor } from '../support/graph';
 
@@ -106,14 +106,18 @@ describe('Executor against the real Neo4j', () => {
     expect(later).toBe(3);
   });
 
-  it('counts one round trip per statement in a scope', async () => {
-    const { result, scope } = withRoundTripScope(async () => {
-      await executor.read(cypher('a', 'RETURN 1'));
-      await executor.read(cypher('b', 'RETURN 2'));
+  it('counts one round trip per statement run through a counting executor, and only those', async () => {
+    const scope = newRoundTripScope();
+    const counted = executor.counting(scope);
+    await counted.read(cypher('a', 'RETURN 1'));
+    await executor.read(cypher('not-counted', 'RETURN 0'));
+    await counted.readTransaction(async (tx) => {
+      await tx.run(cypher('b', 'RETURN 2'));
+      await tx.run(cypher('c', 'RETURN 3'));
     });
-    await result;
-    expect(scope.roundTrips).toBe(2);
-    expect(scope.statements).toEqual(['a', 'b']);
+    await counted.stream(cypher('d', 'UNWIND range(1, 3) AS i RETURN i'), {}, () => {});
+    expect(scope.roundTrips).toBe(4);
+    expect(scope.statements).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('applies the migrations twice without error, leaving the same schema', async () => {
