@@ -1,6 +1,9 @@
 /** Meeting queries and the relationship fields of meetings and participations. */
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { connectionSelection, type Projected } from '../../graph/compile';
+import { FromSelection } from '../../graph/compile/projected';
 import { NodeKind, ParticipantRole, PlaceKind, RelType, ROLE_CODES } from '../../model/vocabulary';
 import { ActorInterface, Country } from '../actor/actor.type';
 import { endpoint, linkedEdges, linkedNode, linkedNodes } from '../node/node.relations';
@@ -15,7 +18,15 @@ const HELD_AT = { type: RelType.HELD_AT, direction: 'out' } as const;
 @Resolver(() => Meeting)
 export class MeetingResolver {
   @Query(() => Meeting, { nullable: true, description: 'A meeting by id; null when there is none.' })
-  async meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NodeView | null> {
+  async meeting(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeView | Projected | null> {
+    if (ctx.config.SELECTION_COMPILER) {
+      const selected = await ctx.repositories.node.selected(id, [NodeKind.Meeting], info);
+      if (selected !== undefined) return selected;
+    }
     const node = await ctx.loaders.nodes.load(id);
     return node?.kind === NodeKind.Meeting ? nodeView(node) : null;
   }
@@ -24,10 +35,12 @@ export class MeetingResolver {
     description:
       'Meetings matching a filter, by date (undated ones last). Unknown ids in the filter give an empty list.',
   })
-  meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context) {
-    return ctx.repositories.meeting.list(args);
+  meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const selection = ctx.config.SELECTION_COMPILER ? connectionSelection(info) : null;
+    return selection ? ctx.repositories.meeting.listSelected(args, selection) : ctx.repositories.meeting.list(args);
   }
 
+  @FromSelection()
   @FieldResolver(() => Place, {
     nullable: true,
     description:
@@ -38,6 +51,7 @@ export class MeetingResolver {
     return place?.placeKind === PlaceKind.VENUE ? place : null;
   }
 
+  @FromSelection()
   @FieldResolver(() => Place, {
     nullable: true,
     description: 'The place the sources say it was held at, whatever its kind: a venue, a city or a region.',
@@ -48,6 +62,7 @@ export class MeetingResolver {
     return linkedNode(ctx, meeting, HELD_AT);
   }
 
+  @FromSelection()
   @FieldResolver(() => Place, {
     nullable: true,
     description: 'The city it was held in: `place` itself when that is a city, else the city `place` is located in.',
@@ -57,6 +72,7 @@ export class MeetingResolver {
     return where?.city ? nodeView(where.city) : null;
   }
 
+  @FromSelection()
   @FieldResolver(() => Country, {
     nullable: true,
     description: 'The country it was held in, up the LOCATED_IN chain from `place`.',
@@ -66,31 +82,37 @@ export class MeetingResolver {
     return where?.country ? nodeView(where.country) : null;
   }
 
+  @FromSelection()
   @FieldResolver(() => [Participation], { description: 'Who took part, each with a role.' })
   participants(@Root() meeting: NodeView, @Ctx() ctx: Context) {
     return linkedEdges(ctx, meeting, { type: RelType.PARTICIPATED_IN, direction: 'in' });
   }
 
+  @FromSelection()
   @FieldResolver(() => [ActorInterface], { description: 'Who declined to attend.' })
   declinedBy(@Root() meeting: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, meeting, { type: RelType.DECLINED, direction: 'in' });
   }
 
+  @FromSelection()
   @FieldResolver(() => [ActorInterface], { description: 'Who proposed or called for it.' })
   proposedBy(@Root() meeting: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, meeting, { type: RelType.PROPOSED, direction: 'in' });
   }
 
+  @FromSelection()
   @FieldResolver(() => [Meeting], { description: 'Earlier rounds this meeting follows.' })
   follows(@Root() meeting: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, meeting, { type: RelType.FOLLOWS, direction: 'out' });
   }
 
+  @FromSelection()
   @FieldResolver(() => [Meeting], { description: 'Later rounds that follow this meeting.' })
   followedBy(@Root() meeting: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, meeting, { type: RelType.FOLLOWS, direction: 'in' });
   }
 
+  @FromSelection()
   @FieldResolver(() => [Statement], { description: 'Statements made during the meeting.' })
   statements(@Root() meeting: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, meeting, { type: RelType.MADE_DURING, direction: 'in' });
@@ -99,11 +121,13 @@ export class MeetingResolver {
 
 @Resolver(() => Participation)
 export class ParticipationResolver {
+  @FromSelection()
   @FieldResolver(() => ActorInterface)
   actor(@Root() participation: EdgeView, @Ctx() ctx: Context) {
     return endpoint(ctx, participation, 'from');
   }
 
+  @FromSelection()
   @FieldResolver(() => Meeting)
   meeting(@Root() participation: EdgeView, @Ctx() ctx: Context) {
     return endpoint(ctx, participation, 'to');

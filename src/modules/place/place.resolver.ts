@@ -1,6 +1,9 @@
 /** Place queries and the fields that climb and descend the LOCATED_IN chain. */
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import type { Projected } from '../../graph/compile';
+import { FromSelection } from '../../graph/compile/projected';
 import { NodeKind, RelType } from '../../model/vocabulary';
 import { Presence } from '../actor/actor.type';
 import { Meeting } from '../meeting/meeting.type';
@@ -12,21 +15,32 @@ import { Place } from './place.type';
 @Resolver(() => Place)
 export class PlaceResolver {
   @Query(() => Place, { nullable: true, description: 'A place by id; null when there is none.' })
-  async place(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NodeView | null> {
+  async place(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeView | Projected | null> {
+    if (ctx.config.SELECTION_COMPILER) {
+      const selected = await ctx.repositories.node.selected(id, [NodeKind.Place], info);
+      if (selected !== undefined) return selected;
+    }
     const node = await ctx.loaders.nodes.load(id);
     return node?.kind === NodeKind.Place ? nodeView(node) : null;
   }
 
+  @FromSelection()
   @FieldResolver(() => NodeInterface, { nullable: true, description: 'The place or country this one is in.' })
   locatedIn(@Root() place: NodeView, @Ctx() ctx: Context) {
     return linkedNode(ctx, place, { type: RelType.LOCATED_IN, direction: 'out' });
   }
 
+  @FromSelection()
   @FieldResolver(() => [Place], { description: 'Places directly inside this one.' })
   contains(@Root() place: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, place, { type: RelType.LOCATED_IN, direction: 'in' });
   }
 
+  @FromSelection()
   @FieldResolver(() => [Meeting], {
     description: 'Meetings held at this very place (for a city and its venues, use meetings(filter: {placeId})).',
   })
@@ -34,6 +48,7 @@ export class PlaceResolver {
     return linkedNodes(ctx, place, { type: RelType.HELD_AT, direction: 'in' });
   }
 
+  @FromSelection()
   @FieldResolver(() => [Presence], { description: 'Actors reported present here.' })
   presences(@Root() place: NodeView, @Ctx() ctx: Context) {
     return linkedEdges(ctx, place, { type: RelType.PRESENT_IN, direction: 'in' });
