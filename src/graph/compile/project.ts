@@ -76,8 +76,10 @@ export class Projector {
   project(v: string, selection: ObjectSelection, ends?: Ends): Projection {
     const calls: string[] = [];
     const entries = new Map<string, string>();
-    const isNode = !ends;
-    if (isNode) entries.set('kind', (REGISTRY.Meeting!.kind as Extract<FieldMapping, { kind: 'value' }>).expr(v));
+    // An interface position needs the kind to resolve the concrete type (resolveType reads it).
+    if (!ends && selection.types.length > 1) {
+      entries.set('kind', (REGISTRY.Meeting!.kind as Extract<FieldMapping, { kind: 'value' }>).expr(v));
+    }
     for (const field of selection.fields.values()) {
       const m = field.mapping;
       switch (m.kind) {
