@@ -10,7 +10,7 @@ import { cypher, type Statement } from '../executor';
 import { Projector } from './project';
 import { NotCompilable, type ObjectSelection, type SelectionContext, selectionOf, subSelections } from './selection';
 
-export { projected, projectedValue } from './projected';
+export { handOnProjected, projectedValue } from './projected';
 export type { ObjectSelection } from './selection';
 
 /** A node or relationship as a compiled statement projects it: the selected fields only. */

@@ -6,7 +6,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { connectionSelection, type Projected } from '../../graph/compile';
-import { FromSelection } from '../../graph/compile/projected';
 import { ACTOR_KINDS, RelType } from '../../model/vocabulary';
 import { Meeting, Participation } from '../meeting/meeting.type';
 import { endpoint, type Linked, linkedEdges, linkedNode, linkedNodes } from '../node/node.relations';
@@ -56,7 +55,6 @@ export class ActorResolver {
     return selection ? ctx.repositories.actor.searchSelected(args, selection) : ctx.repositories.actor.search(args);
   }
 
-  @FromSelection()
   @FieldResolver(() => [ActorInterface], {
     description:
       'The other ids sources declare to be this same actor (SAME_AS, either way, transitively): its same-as group, which whoMetWhom and meetings(participantId) treat as one actor. Nothing is merged: each id keeps its own facts.',
@@ -65,31 +63,26 @@ export class ActorResolver {
     return (await ctx.loaders.sameAs.load(actor.id)).map(nodeView);
   }
 
-  @FromSelection()
   @FieldResolver(() => [Participation], { description: 'Meetings this actor took part in itself, with its role.' })
   participations(@Root() actor: NodeView, @Ctx() ctx: Context): Promise<Linked['edge'][]> {
     return linkedEdges(ctx, actor, { type: RelType.PARTICIPATED_IN, direction: 'out' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Statement], { description: 'Statements this actor made.' })
   statements(@Root() actor: NodeView, @Ctx() ctx: Context): Promise<NodeView[]> {
     return linkedNodes(ctx, actor, { type: RelType.STATED_BY, direction: 'in' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Meeting], { description: 'Meetings this actor declined to attend.' })
   declined(@Root() actor: NodeView, @Ctx() ctx: Context): Promise<NodeView[]> {
     return linkedNodes(ctx, actor, { type: RelType.DECLINED, direction: 'out' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Meeting], { description: 'Meetings this actor proposed or called for.' })
   proposed(@Root() actor: NodeView, @Ctx() ctx: Context): Promise<NodeView[]> {
     return linkedNodes(ctx, actor, { type: RelType.PROPOSED, direction: 'out' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Presence], { description: 'Places this actor was reported present in.' })
   presences(@Root() actor: NodeView, @Ctx() ctx: Context): Promise<Linked['edge'][]> {
     return linkedEdges(ctx, actor, { type: RelType.PRESENT_IN, direction: 'out' });
@@ -98,13 +91,11 @@ export class ActorResolver {
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @FromSelection()
   @FieldResolver(() => [Office], { description: 'Offices this person holds or held.' })
   offices(@Root() person: NodeView, @Ctx() ctx: Context) {
     return linkedEdges(ctx, person, { type: RelType.HOLDS_OFFICE, direction: 'out' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [DelegationMembership], { description: 'Delegations this person belonged to.' })
   delegations(@Root() person: NodeView, @Ctx() ctx: Context) {
     return linkedEdges(ctx, person, { type: RelType.MEMBER_OF, direction: 'out' });
@@ -113,19 +104,16 @@ export class PersonResolver {
 
 @Resolver(() => Country)
 export class CountryResolver {
-  @FromSelection()
   @FieldResolver(() => [Office], { description: 'Offices of this country and who holds them.' })
   officials(@Root() country: NodeView, @Ctx() ctx: Context) {
     return linkedEdges(ctx, country, { type: RelType.HOLDS_OFFICE, direction: 'in' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Delegation], { description: 'Delegations that represented this country.' })
   delegations(@Root() country: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, country, { type: RelType.REPRESENTS, direction: 'in' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Organization], {
     description: 'Organizations that are part of this country (ministries, offices).',
   })
@@ -136,19 +124,16 @@ export class CountryResolver {
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @FromSelection()
   @FieldResolver(() => [Office], { description: 'Offices of this organization and who holds them.' })
   officials(@Root() org: NodeView, @Ctx() ctx: Context) {
     return linkedEdges(ctx, org, { type: RelType.HOLDS_OFFICE, direction: 'in' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [ActorInterface], { description: 'The country or organization this one is part of.' })
   partOf(@Root() org: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, org, { type: RelType.PART_OF, direction: 'out' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Organization], { description: 'Organizations that are part of this one.' })
   parts(@Root() org: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, org, { type: RelType.PART_OF, direction: 'in' });
@@ -157,19 +142,16 @@ export class OrganizationResolver {
 
 @Resolver(() => Delegation)
 export class DelegationResolver {
-  @FromSelection()
   @FieldResolver(() => Country, { nullable: true, description: 'The country this delegation represents.' })
   represents(@Root() delegation: NodeView, @Ctx() ctx: Context) {
     return linkedNode(ctx, delegation, { type: RelType.REPRESENTS, direction: 'out' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [ActorInterface], { description: 'Who sent this delegation.' })
   sentBy(@Root() delegation: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, delegation, { type: RelType.SENT_BY, direction: 'out' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [DelegationMembership], { description: 'Head and members, as far as the sources name them.' })
   members(@Root() delegation: NodeView, @Ctx() ctx: Context) {
     return linkedEdges(ctx, delegation, { type: RelType.MEMBER_OF, direction: 'in' });
@@ -178,13 +160,11 @@ export class DelegationResolver {
 
 @Resolver(() => Office)
 export class OfficeResolver {
-  @FromSelection()
   @FieldResolver(() => Person, { description: 'Who holds the office.' })
   person(@Root() office: EdgeView, @Ctx() ctx: Context) {
     return endpoint(ctx, office, 'from');
   }
 
-  @FromSelection()
   @FieldResolver(() => ActorInterface, { description: 'The country or organization the office is of.' })
   of(@Root() office: EdgeView, @Ctx() ctx: Context) {
     return endpoint(ctx, office, 'to');
@@ -193,13 +173,11 @@ export class OfficeResolver {
 
 @Resolver(() => DelegationMembership)
 export class DelegationMembershipResolver {
-  @FromSelection()
   @FieldResolver(() => Person)
   person(@Root() membership: EdgeView, @Ctx() ctx: Context) {
     return endpoint(ctx, membership, 'from');
   }
 
-  @FromSelection()
   @FieldResolver(() => Delegation)
   delegation(@Root() membership: EdgeView, @Ctx() ctx: Context) {
     return endpoint(ctx, membership, 'to');
@@ -208,13 +186,11 @@ export class DelegationMembershipResolver {
 
 @Resolver(() => Presence)
 export class PresenceResolver {
-  @FromSelection()
   @FieldResolver(() => ActorInterface)
   actor(@Root() presence: EdgeView, @Ctx() ctx: Context) {
     return endpoint(ctx, presence, 'from');
   }
 
-  @FromSelection()
   @FieldResolver(() => Place)
   place(@Root() presence: EdgeView, @Ctx() ctx: Context) {
     return endpoint(ctx, presence, 'to');

@@ -3,7 +3,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { connectionSelection, type Projected } from '../../graph/compile';
-import { FromSelection } from '../../graph/compile/projected';
 import { NodeKind, ParticipantRole, PlaceKind, RelType, ROLE_CODES } from '../../model/vocabulary';
 import { ActorInterface, Country } from '../actor/actor.type';
 import { endpoint, linkedEdges, linkedNode, linkedNodes } from '../node/node.relations';
@@ -40,7 +39,6 @@ export class MeetingResolver {
     return selection ? ctx.repositories.meeting.listSelected(args, selection) : ctx.repositories.meeting.list(args);
   }
 
-  @FromSelection()
   @FieldResolver(() => Place, {
     nullable: true,
     description:
@@ -51,7 +49,6 @@ export class MeetingResolver {
     return place?.placeKind === PlaceKind.VENUE ? place : null;
   }
 
-  @FromSelection()
   @FieldResolver(() => Place, {
     nullable: true,
     description: 'The place the sources say it was held at, whatever its kind: a venue, a city or a region.',
@@ -62,7 +59,6 @@ export class MeetingResolver {
     return linkedNode(ctx, meeting, HELD_AT);
   }
 
-  @FromSelection()
   @FieldResolver(() => Place, {
     nullable: true,
     description: 'The city it was held in: `place` itself when that is a city, else the city `place` is located in.',
@@ -72,7 +68,6 @@ export class MeetingResolver {
     return where?.city ? nodeView(where.city) : null;
   }
 
-  @FromSelection()
   @FieldResolver(() => Country, {
     nullable: true,
     description: 'The country it was held in, up the LOCATED_IN chain from `place`.',
@@ -82,37 +77,31 @@ export class MeetingResolver {
     return where?.country ? nodeView(where.country) : null;
   }
 
-  @FromSelection()
   @FieldResolver(() => [Participation], { description: 'Who took part, each with a role.' })
   participants(@Root() meeting: NodeView, @Ctx() ctx: Context) {
     return linkedEdges(ctx, meeting, { type: RelType.PARTICIPATED_IN, direction: 'in' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [ActorInterface], { description: 'Who declined to attend.' })
   declinedBy(@Root() meeting: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, meeting, { type: RelType.DECLINED, direction: 'in' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [ActorInterface], { description: 'Who proposed or called for it.' })
   proposedBy(@Root() meeting: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, meeting, { type: RelType.PROPOSED, direction: 'in' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Meeting], { description: 'Earlier rounds this meeting follows.' })
   follows(@Root() meeting: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, meeting, { type: RelType.FOLLOWS, direction: 'out' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Meeting], { description: 'Later rounds that follow this meeting.' })
   followedBy(@Root() meeting: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, meeting, { type: RelType.FOLLOWS, direction: 'in' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Statement], { description: 'Statements made during the meeting.' })
   statements(@Root() meeting: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, meeting, { type: RelType.MADE_DURING, direction: 'in' });
@@ -121,13 +110,11 @@ export class MeetingResolver {
 
 @Resolver(() => Participation)
 export class ParticipationResolver {
-  @FromSelection()
   @FieldResolver(() => ActorInterface)
   actor(@Root() participation: EdgeView, @Ctx() ctx: Context) {
     return endpoint(ctx, participation, 'from');
   }
 
-  @FromSelection()
   @FieldResolver(() => Meeting)
   meeting(@Root() participation: EdgeView, @Ctx() ctx: Context) {
     return endpoint(ctx, participation, 'to');

@@ -6,7 +6,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import type { Projected } from '../../graph/compile';
-import { FromSelection, projectedValue } from '../../graph/compile/projected';
+import { projectedValue } from '../../graph/compile/projected';
 import { type ClaimRecord, claimFromRecord } from '../../graph/loaders';
 import { DERIVED_PARTS, ranked } from '../../model/claims';
 import { RelType } from '../../model/vocabulary';
@@ -79,7 +79,6 @@ export class NodeResolver {
     return claimsOf(ctx, node, property);
   }
 
-  @FromSelection()
   @FieldResolver(() => [Statement], { description: 'Statements about this node.' })
   statementsAbout(@Root() node: NodeView, @Ctx() ctx: Context): Promise<NodeView[]> {
     return linkedNodes(ctx, node, { type: RelType.ABOUT, direction: 'in' });
@@ -88,7 +87,6 @@ export class NodeResolver {
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
-  @FromSelection()
   @FieldResolver(() => Source, { description: 'The source quoted.' })
   async source(@Root() evidence: Evidence, @Ctx() ctx: Context): Promise<NodeView> {
     const node = await ctx.loaders.nodes.load(evidence.sourceId);
@@ -113,7 +111,6 @@ export class RelationshipResolver {
 
 @Resolver(() => ClaimType)
 export class ClaimResolver {
-  @FromSelection()
   @FieldResolver(() => Source, { description: 'The source that makes the claim.' })
   async source(@Root() claim: ClaimType, @Ctx() ctx: Context): Promise<NodeView> {
     const node = await ctx.loaders.nodes.load(claim.sourceId);

@@ -3,7 +3,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import type { Projected } from '../../graph/compile';
-import { FromSelection } from '../../graph/compile/projected';
 import { NodeKind, RelType } from '../../model/vocabulary';
 import { Presence } from '../actor/actor.type';
 import { Meeting } from '../meeting/meeting.type';
@@ -28,19 +27,16 @@ export class PlaceResolver {
     return node?.kind === NodeKind.Place ? nodeView(node) : null;
   }
 
-  @FromSelection()
   @FieldResolver(() => NodeInterface, { nullable: true, description: 'The place or country this one is in.' })
   locatedIn(@Root() place: NodeView, @Ctx() ctx: Context) {
     return linkedNode(ctx, place, { type: RelType.LOCATED_IN, direction: 'out' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Place], { description: 'Places directly inside this one.' })
   contains(@Root() place: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, place, { type: RelType.LOCATED_IN, direction: 'in' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Meeting], {
     description: 'Meetings held at this very place (for a city and its venues, use meetings(filter: {placeId})).',
   })
@@ -48,7 +44,6 @@ export class PlaceResolver {
     return linkedNodes(ctx, place, { type: RelType.HELD_AT, direction: 'in' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [Presence], { description: 'Actors reported present here.' })
   presences(@Root() place: NodeView, @Ctx() ctx: Context) {
     return linkedEdges(ctx, place, { type: RelType.PRESENT_IN, direction: 'in' });

@@ -1,7 +1,6 @@
 /** Statement fields: who said it, about what, where and during which meeting. */
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { FromSelection } from '../../graph/compile/projected';
 import { RelType } from '../../model/vocabulary';
 import { ActorInterface } from '../actor/actor.type';
 import { Meeting } from '../meeting/meeting.type';
@@ -13,25 +12,21 @@ import { Statement } from './statement.type';
 
 @Resolver(() => Statement)
 export class StatementResolver {
-  @FromSelection()
   @FieldResolver(() => [ActorInterface], { description: 'Who made the statement.' })
   by(@Root() statement: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, statement, { type: RelType.STATED_BY, direction: 'out' });
   }
 
-  @FromSelection()
   @FieldResolver(() => [NodeInterface], { description: 'What the statement is about.' })
   about(@Root() statement: NodeView, @Ctx() ctx: Context) {
     return linkedNodes(ctx, statement, { type: RelType.ABOUT, direction: 'out' });
   }
 
-  @FromSelection()
   @FieldResolver(() => Place, { nullable: true, description: 'Where it was made, when the source says.' })
   madeAt(@Root() statement: NodeView, @Ctx() ctx: Context) {
     return linkedNode(ctx, statement, { type: RelType.MADE_AT, direction: 'out' });
   }
 
-  @FromSelection()
   @FieldResolver(() => Meeting, { nullable: true, description: 'The meeting during which it was made, if any.' })
   madeDuring(@Root() statement: NodeView, @Ctx() ctx: Context) {
     return linkedNode(ctx, statement, { type: RelType.MADE_DURING, direction: 'out' });
