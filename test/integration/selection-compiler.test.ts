@@ -5,7 +5,7 @@
  */
 import { EXAMPLE_OPERATIONS } from '../../src/examples/examples';
 import type { RunningServer } from '../../src/server';
-import { gql, startSeededServer, startTestServer } from '../support/server';
+import { type GraphQLResponse, gql, startSeededServer, startTestServer } from '../support/server';
 
 let compiled: RunningServer;
 let loaders: RunningServer;
@@ -148,8 +148,11 @@ describe('compiled root fields answer as the loaders do', () => {
       let after: string | null = null;
       const seen: unknown[] = [];
       for (let page = 0; page < 50; page++) {
-        const variables = { after, orderBy };
-        const [a, b] = await Promise.all([gql(compiled, query, variables), gql(loaders, query, variables)]);
+        const variables: Record<string, unknown> = { after, orderBy };
+        const [a, b]: GraphQLResponse[] = await Promise.all([
+          gql(compiled, query, variables),
+          gql(loaders, query, variables),
+        ]);
         expect(a.errors).toBeUndefined();
         expect(a.data).toEqual(b.data);
         seen.push(...a.data.meetings.edges.map((e: any) => e.node));
@@ -169,7 +172,10 @@ describe('compiled root fields answer as the loaders do', () => {
     let after: string | null = null;
     let pages = 0;
     for (; pages < 20; pages++) {
-      const [a, b] = await Promise.all([gql(compiled, query, { after }), gql(loaders, query, { after })]);
+      const [a, b]: GraphQLResponse[] = await Promise.all([
+        gql(compiled, query, { after }),
+        gql(loaders, query, { after }),
+      ]);
       expect(a.errors).toBeUndefined();
       expect(a.data).toEqual(b.data);
       expect(a.data.actors.edges).toHaveLength(1);
