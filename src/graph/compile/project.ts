@@ -7,8 +7,16 @@
  * projected.ts), which no stored property name can be. The text is built only from the
  * registry, the model's enums and variable names made here; values are parameters.
  */
-import { CLAIM_LABEL, DatePrecision, NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
-import { type FieldMapping, MAX_PLACE_CHAIN, NODE_TYPES, nameExpr, REGISTRY } from './registry';
+import {
+  CLAIM_LABEL,
+  DatePrecision,
+  ENTITY_LABEL,
+  NodeKind,
+  PlaceKind,
+  RelType,
+  SAME_AS_MAX_HOPS,
+} from '../../model/vocabulary';
+import { type FieldMapping, kindExpr, MAX_PLACE_CHAIN, NODE_TYPES, nameExpr, REGISTRY } from './registry';
 import type { FieldSelection, ObjectSelection } from './selection';
 
 export interface Projection {
@@ -78,7 +86,7 @@ export class Projector {
     const entries = new Map<string, string>();
     // An interface position needs the kind to resolve the concrete type (resolveType reads it).
     if (!ends && selection.types.length > 1) {
-      entries.set('kind', (REGISTRY.Meeting!.kind as Extract<FieldMapping, { kind: 'value' }>).expr(v));
+      entries.set('kind', kindExpr(v));
     }
     for (const field of selection.fields.values()) {
       const m = field.mapping;
@@ -269,7 +277,7 @@ export class Projector {
     calls.push(
       [
         `CALL (${v}) {`,
-        `MATCH (${v})-[:${RelType.SAME_AS}*1..${SAME_AS_MAX_HOPS}]-(${o}:Entity) WHERE ${o} <> ${v}${guard ? ` AND ${guard}` : ''}`,
+        `MATCH (${v})-[:${RelType.SAME_AS}*1..${SAME_AS_MAX_HOPS}]-(${o}:${ENTITY_LABEL}) WHERE ${o} <> ${v}${guard ? ` AND ${guard}` : ''}`,
         `WITH DISTINCT ${o}`,
         ...inner.calls,
         `WITH * ORDER BY ${o}.id`,

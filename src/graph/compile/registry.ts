@@ -7,7 +7,7 @@
  * schema that a compiled root can reach has an entry here. Every label, relationship type and
  * property name below comes from this table and the model's enums, never from a request.
  */
-import { ENTITY_LABEL, NodeKind, PlaceKind, RelType } from '../../model/vocabulary';
+import { NodeKind, PlaceKind, RelType } from '../../model/vocabulary';
 
 export type Direction = 'out' | 'in';
 
@@ -78,9 +78,12 @@ const EVIDENCE: FieldMapping = { kind: 'evidence' };
 const CLAIMS: FieldMapping = { kind: 'claims' };
 const DISPUTED = list('disputed');
 
+/** A node's kind: the one label of its labels that names a kind. */
+export const kindExpr = (v: string) => `head([l IN labels(${v}) WHERE l IN [${NODE_KINDS}]])`;
+
 const NODE: Record<string, FieldMapping> = {
   id: prop('id'),
-  kind: { kind: 'value', expr: (v) => `head([l IN labels(${v}) WHERE l IN [${NODE_KINDS}]])` },
+  kind: { kind: 'value', expr: kindExpr },
   name: { kind: 'value', expr: nameExpr },
   aliases: list('aliases'),
   description: prop('description'),
@@ -217,5 +220,3 @@ export const REGISTRY: Readonly<Record<string, Readonly<Record<string, FieldMapp
 export const NODE_TYPES: ReadonlySet<string> = new Set(Object.values(NodeKind));
 /** Object types whose values are relationships. */
 export const EDGE_TYPES: ReadonlySet<string> = new Set(['Participation', 'Office', 'DelegationMembership', 'Presence']);
-
-export { ENTITY_LABEL };
