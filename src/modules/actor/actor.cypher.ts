@@ -53,7 +53,8 @@ export function compiledActorsPage(search: boolean, withTotal: boolean, selectio
                  AND ($afterName IS NULL OR [toLower(n.name), n.id] > [$afterName, $afterId])
                RETURN n ORDER BY toLower(n.name), n.id LIMIT $limit`,
         order: 'toLower(n.name), n.id',
-        cursor: 'name: n.name, id: n.id',
+        // The name a node shows, as LIST_ACTORS' callers build the cursor from it.
+        cursor: 'name: coalesce(n.name, n.title, n.id), id: n.id',
       };
   return pageStatement(
     search ? 'search-actors' : 'list-actors',
