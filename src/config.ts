@@ -66,6 +66,9 @@ const SETTINGS = {
   QUERY_TIMEOUT_MS: [int(100, 600000), '15000'],
   // Streaming a large export reads for longer than any query should.
   EXPORT_TIMEOUT_MS: [int(1000, 3600000), '600000'],
+  // Root fields answered by one compiled statement holding only the selected fields
+  // (src/graph/compile); false: per-level batch loaders, as before (tests compare the two).
+  SELECTION_COMPILER: [bool, 'true'],
   MAX_QUERY_DEPTH: [int(1, 50), '10'],
   MAX_QUERY_COST: [int(10, 10000000), '50000'],
   MAX_QUERY_ALIASES: [int(1, 1000), '30'],

@@ -8,6 +8,7 @@ import { ActorRepository } from './modules/actor/actor.repository';
 import { EncounterRepository } from './modules/encounter/encounter.repository';
 import { FactsRepository } from './modules/facts/facts.repository';
 import { MeetingRepository } from './modules/meeting/meeting.repository';
+import { NodeRepository } from './modules/node/node.repository';
 import { SubgraphRepository } from './modules/subgraph/subgraph.repository';
 import { SystemRepository } from './modules/system/system.repository';
 
@@ -15,6 +16,7 @@ export interface Repositories {
   system: SystemRepository;
   actor: ActorRepository;
   meeting: MeetingRepository;
+  node: NodeRepository;
   encounter: EncounterRepository;
   facts: FactsRepository;
   subgraph: SubgraphRepository;
@@ -25,6 +27,7 @@ export function createRepositories(executor: Executor, config: Config): Reposito
     system: new SystemRepository(executor),
     actor: new ActorRepository(executor, config),
     meeting: new MeetingRepository(executor, config),
+    node: new NodeRepository(executor),
     encounter: new EncounterRepository(executor, config),
     facts: new FactsRepository(executor, config),
     subgraph: new SubgraphRepository(executor, config),

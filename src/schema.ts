@@ -6,6 +6,8 @@ import path from 'node:path';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { PROJECT_ROOT } from './config';
+import { handOnProjected } from './graph/compile/projected';
+import { REGISTRY } from './graph/compile/registry';
 import { ACTOR_RESOLVERS } from './modules/actor/actor.resolver';
 import { Country, Delegation, Organization, Person } from './modules/actor/actor.type';
 import { EncounterResolver } from './modules/encounter/encounter.resolver';
@@ -51,7 +53,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: false,
     // Concrete node types are reached through interfaces (Node, Actor); list them all.
     orphanedTypes: [Country, Organization, Person, Delegation, Place, Meeting, Statement, Source],
-  });
+  }).then((schema) => handOnProjected(schema, REGISTRY));
   return built;
 }
 

@@ -82,13 +82,34 @@ const CLAIMS_BY_SUBJECT = cypher(
           c.evidenceQuotes AS quotes, c.evidenceOffsets AS offsets`,
 );
 
-interface RawClaim {
-  id: string;
+/** A claim record as statements read it (the compiled ones too), values still as stored JSON. */
+export interface ClaimRecord {
   sourceId: string;
   sourceDate: string | null;
   values: string;
   quotes: string[] | null;
   offsets: number[] | null;
+  /** The claim's source, when a compiled statement projected it. */
+  source?: unknown;
+}
+
+interface RawClaim extends ClaimRecord {
+  id: string;
+}
+
+export function claimFromRecord(row: ClaimRecord): Claim & { source?: unknown } {
+  const claim: Claim & { source?: unknown } = {
+    sourceId: row.sourceId,
+    sourceDate: row.sourceDate ?? null,
+    values: JSON.parse(row.values) as Record<string, PropertyValue>,
+    evidence: evidenceFromLists(
+      (row.quotes ?? []).map(() => row.sourceId),
+      row.quotes ?? [],
+      row.offsets ?? [],
+    ),
+  };
+  if (row.source !== undefined) claim.source = row.source;
+  return claim;
 }
 
 export interface MeetingPlace {
@@ -170,16 +191,7 @@ export class Loaders {
       const byId = new Map<string, Claim[]>();
       for (const row of rows) {
         const list = byId.get(row.id) ?? [];
-        list.push({
-          sourceId: row.sourceId,
-          sourceDate: row.sourceDate ?? null,
-          values: JSON.parse(row.values) as Record<string, PropertyValue>,
-          evidence: evidenceFromLists(
-            (row.quotes ?? []).map(() => row.sourceId),
-            row.quotes ?? [],
-            row.offsets ?? [],
-          ),
-        });
+        list.push(claimFromRecord(row));
         byId.set(row.id, list);
       }
       return ids.map((id) => ranked(byId.get(id) ?? []));

@@ -1,5 +1,6 @@
 /** Named statements of the actor module. */
-import { cypher } from '../../graph/executor';
+import { type ObjectSelection, pageStatement } from '../../graph/compile';
+import { cypher, type Statement } from '../../graph/executor';
 import { nodeMap } from '../../graph/records';
 
 /** Full-text search over names and aliases (index `entity_search`), best score first. */
@@ -28,3 +29,36 @@ export const LIST_ACTORS = cypher(
    }
    RETURN total, nodes`,
 );
+
+const OF_KINDS = (n: string) => `any(label IN labels(${n}) WHERE label IN $kinds)`;
+
+/**
+ * `actors` as one compiled statement (src/graph/compile): a search page, or all actors by name,
+ * with only the selected fields, the total only when selected; same order and cursors as above.
+ */
+export function compiledActorsPage(search: boolean, withTotal: boolean, selection: ObjectSelection | null): Statement {
+  const parts = search
+    ? {
+        total: `CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node
+                WHERE ${OF_KINDS('node')} RETURN count(node) AS total`,
+        find: `CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+               WHERE ${OF_KINDS('node')}
+               RETURN node AS n, score ORDER BY score DESC, n.id ASC SKIP $skip LIMIT $limit`,
+        order: 'score DESC, n.id ASC',
+        cursor: 'id: n.id',
+      }
+    : {
+        total: `MATCH (n:Entity) WHERE ${OF_KINDS('n')} RETURN count(n) AS total`,
+        find: `MATCH (n:Entity) WHERE ${OF_KINDS('n')}
+                 AND ($afterName IS NULL OR [toLower(n.name), n.id] > [$afterName, $afterId])
+               RETURN n ORDER BY toLower(n.name), n.id LIMIT $limit`,
+        order: 'toLower(n.name), n.id',
+        // The name a node shows, as LIST_ACTORS' callers build the cursor from it.
+        cursor: 'name: coalesce(n.name, n.title, n.id), id: n.id',
+      };
+  return pageStatement(
+    search ? 'search-actors' : 'list-actors',
+    { ...parts, total: withTotal ? parts.total : undefined },
+    selection,
+  );
+}

@@ -1,12 +1,13 @@
 /** Reads actors: search by name or alias, list by name. */
 import type { Config } from '../../config';
 import { appError, badInput, ErrorCode, quoteList } from '../../errors';
+import type { ConnectionSelection, Projected } from '../../graph/compile';
 import type { Executor } from '../../graph/executor';
 import { type RawNode, toGraphNode } from '../../graph/records';
 import { ACTOR_KINDS, type NodeKind } from '../../model/vocabulary';
 import { decodeCursor, type Page, pageSize, toPage } from '../common/connection';
 import { type NodeView, nodeView } from '../node/node.view';
-import { LIST_ACTORS, SEARCH_ACTORS } from './actor.cypher';
+import { compiledActorsPage, LIST_ACTORS, SEARCH_ACTORS } from './actor.cypher';
 
 export interface ActorSearch {
   search?: string | null;
@@ -76,6 +77,50 @@ export class ActorRepository {
       Boolean(args.after),
       (n) => [n.name.toLowerCase(), n.id],
       (n) => n,
+    );
+  }
+
+  /**
+   * The same page in one compiled statement holding only what `selection` asks for (the nodes
+   * are projected maps, see src/graph/compile); the total is counted only when selected.
+   */
+  async searchSelected(args: ActorSearch, selection: ConnectionSelection): Promise<Page<Projected>> {
+    const limit = pageSize(args.first, this.config.DEFAULT_PAGE_SIZE, this.config.MAX_PAGE_SIZE);
+    const kinds = this.kinds(args.kinds);
+    const query = args.search ? luceneQuery(this.checkedSearch(args.search)) : null;
+    type Row = { total: number | null; page: { id: string; name?: string; node: Projected }[] };
+    if (query) {
+      const skip = args.after ? Number(decodeCursor(args.after, 1)[0]) : 0;
+      if (!Number.isInteger(skip) || skip < 0) throw badInput('after', 'is not a cursor this list gave out');
+      const [row] = await this.executor.read<Row>(compiledActorsPage(true, selection.totalCount, selection.node), {
+        query,
+        kinds,
+        skip,
+        limit: limit + 1,
+      });
+      return toPage(
+        (row?.page ?? []).map((r, i) => ({ node: r.node, position: skip + i + 1 })),
+        limit,
+        row?.total ?? 0,
+        skip > 0,
+        (x) => [x.position],
+        (x) => x.node,
+      );
+    }
+    const [afterName, afterId] = args.after ? (decodeCursor(args.after, 2) as [string, string]) : [null, null];
+    const [row] = await this.executor.read<Row>(compiledActorsPage(false, selection.totalCount, selection.node), {
+      kinds,
+      afterName,
+      afterId,
+      limit: limit + 1,
+    });
+    return toPage(
+      row?.page ?? [],
+      limit,
+      row?.total ?? 0,
+      Boolean(args.after),
+      (r) => [String(r.name).toLowerCase(), r.id],
+      (r) => r.node,
     );
   }
 

@@ -2,8 +2,10 @@
  * Actor queries (`actor`, `actors` search) and the relationship fields of each kind of actor.
  * Thin: arguments → repository or batch loader → views.
  */
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { connectionSelection, type Projected } from '../../graph/compile';
 import { ACTOR_KINDS, RelType } from '../../model/vocabulary';
 import { Meeting, Participation } from '../meeting/meeting.type';
 import { endpoint, type Linked, linkedEdges, linkedNode, linkedNodes } from '../node/node.relations';
@@ -31,7 +33,15 @@ export class ActorResolver {
     nullable: true,
     description: 'An actor by id; null when there is none (or the id is not an actor).',
   })
-  async actor(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NodeView | null> {
+  async actor(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeView | Projected | null> {
+    if (ctx.config.SELECTION_COMPILER) {
+      const selected = await ctx.repositories.node.selected(id, ACTOR_KINDS, info);
+      if (selected !== undefined) return selected;
+    }
     const node = await ctx.loaders.nodes.load(id);
     return node && ACTOR_KIND_SET.has(node.kind) ? nodeView(node) : null;
   }
@@ -40,8 +50,9 @@ export class ActorResolver {
     description:
       'Actors by name or alias (accent- and case-insensitive, best match first), or all actors by name when `search` is empty.',
   })
-  actors(@Args(() => ActorsArgs) args: ActorsArgs, @Ctx() ctx: Context) {
-    return ctx.repositories.actor.search(args);
+  actors(@Args(() => ActorsArgs) args: ActorsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const selection = ctx.config.SELECTION_COMPILER ? connectionSelection(info) : null;
+    return selection ? ctx.repositories.actor.searchSelected(args, selection) : ctx.repositories.actor.search(args);
   }
 
   @FieldResolver(() => [ActorInterface], {

@@ -1,7 +1,8 @@
 /** Named statements of the meeting module. */
-import { cypher } from '../../graph/executor';
+import { type ObjectSelection, pageStatement } from '../../graph/compile';
+import { cypher, type Statement } from '../../graph/executor';
 import { nodeMap } from '../../graph/records';
-import { RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
+import { NodeKind, RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
 
 /**
  * A participant's meetings — taking part directly, as a member of a participating delegation,
@@ -23,12 +24,13 @@ const PARTICIPANT_MEETINGS = `
     MATCH (me)<-[:REPRESENTS]-(:Delegation)-[:PARTICIPATED_IN]->(m:Meeting) RETURN m
   }`;
 
-/** The rest of a list's filter, on each candidate. */
-const MEETING_FILTER = `
-  ($status IS NULL OR m.status = $status)
-  AND ($from IS NULL OR m.dateEnd >= $from)
-  AND ($to IS NULL OR m.dateStart <= $to)
-  AND ($placeId IS NULL OR EXISTS { (m)-[:HELD_AT]->(:Place)-[:LOCATED_IN*0..6]->(:Entity {id: $placeId}) })`;
+/** The rest of a list's filter, on each candidate `m`. */
+const meetingFilter = (m: string) => `
+  ($status IS NULL OR ${m}.status = $status)
+  AND ($from IS NULL OR ${m}.dateEnd >= $from)
+  AND ($to IS NULL OR ${m}.dateStart <= $to)
+  AND ($placeId IS NULL OR EXISTS { (${m})-[:HELD_AT]->(:Place)-[:LOCATED_IN*0..6]->(:Entity {id: $placeId}) })`;
+const MEETING_FILTER = meetingFilter('m');
 
 /**
  * A page of meetings and the total: a first row with the total, then a row per meeting (small
@@ -68,3 +70,53 @@ export const LIST_MEETINGS = {
   OF_PARTICIPANT_ASC: listMeetings('ASC', true),
   OF_PARTICIPANT_DESC: listMeetings('DESC', true),
 };
+
+/** Where undated meetings sort: last, in both directions (the cursors' keys, as above). */
+const UNDATED_KEY = { ASC: '9999-12-31', DESC: '0000-01-01' } as const;
+
+/**
+ * A page of meetings as one compiled statement (src/graph/compile): only the selected fields,
+ * the total only when selected. Without a participant, the page is read in `dateStart` order
+ * from its range index (dated meetings, then the undated in a second branch, by id), so Neo4j
+ * stops after the page instead of sorting every meeting; a participant's meetings are few and
+ * sorted as they are found. Same order and cursors as LIST_MEETINGS.
+ */
+export function compiledMeetingsPage(
+  direction: 'ASC' | 'DESC',
+  byParticipant: boolean,
+  withTotal: boolean,
+  selection: ObjectSelection | null,
+): Statement {
+  const after = direction === 'ASC' ? '>' : '<';
+  const undated = UNDATED_KEY[direction];
+  const cursorTest = (key: string) => `($afterKey IS NULL OR [${key}, n.id] ${after} [$afterKey, $afterId])`;
+  const find = byParticipant
+    ? `${PARTICIPANT_MEETINGS}
+       WITH DISTINCT m AS n WHERE ${meetingFilter('n')}
+       WITH n, coalesce(n.dateStart, '${undated}') AS sortKey WHERE ${cursorTest('sortKey')}
+       RETURN n, sortKey ORDER BY sortKey ${direction}, n.id ${direction} LIMIT $limit`
+    : `CALL () {
+         MATCH (n:${NodeKind.Meeting})
+         WHERE n.dateStart ${direction === 'ASC' ? ">= coalesce($afterKey, '')" : "<= coalesce($afterKey, '9999-12-31')"}
+           AND ${meetingFilter('n')} AND ${cursorTest('n.dateStart')}
+         RETURN n, n.dateStart AS sortKey ORDER BY n.dateStart ${direction}, n.id ${direction} LIMIT $limit
+         UNION ALL
+         MATCH (n:${NodeKind.Meeting})
+         WHERE n.dateStart IS NULL AND ${meetingFilter('n')} AND ${cursorTest(`'${undated}'`)}
+         RETURN n, '${undated}' AS sortKey ORDER BY n.id ${direction} LIMIT $limit
+       }
+       RETURN n, sortKey ORDER BY sortKey ${direction}, n.id ${direction} LIMIT $limit`;
+  const total = byParticipant
+    ? `${PARTICIPANT_MEETINGS} WITH DISTINCT m WHERE ${MEETING_FILTER} RETURN count(m) AS total`
+    : `MATCH (m:${NodeKind.Meeting}) WHERE ${MEETING_FILTER} RETURN count(m) AS total`;
+  return pageStatement(
+    `meetings-${byParticipant ? 'of-participant-' : ''}${direction.toLowerCase()}`,
+    {
+      total: withTotal ? total : undefined,
+      find,
+      order: `sortKey ${direction}, n.id ${direction}`,
+      cursor: 'sortKey: sortKey, id: n.id',
+    },
+    selection,
+  );
+}

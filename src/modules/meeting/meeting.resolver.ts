@@ -1,6 +1,8 @@
 /** Meeting queries and the relationship fields of meetings and participations. */
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { connectionSelection, type Projected } from '../../graph/compile';
 import { NodeKind, ParticipantRole, PlaceKind, RelType, ROLE_CODES } from '../../model/vocabulary';
 import { ActorInterface, Country } from '../actor/actor.type';
 import { endpoint, linkedEdges, linkedNode, linkedNodes } from '../node/node.relations';
@@ -15,7 +17,15 @@ const HELD_AT = { type: RelType.HELD_AT, direction: 'out' } as const;
 @Resolver(() => Meeting)
 export class MeetingResolver {
   @Query(() => Meeting, { nullable: true, description: 'A meeting by id; null when there is none.' })
-  async meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NodeView | null> {
+  async meeting(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeView | Projected | null> {
+    if (ctx.config.SELECTION_COMPILER) {
+      const selected = await ctx.repositories.node.selected(id, [NodeKind.Meeting], info);
+      if (selected !== undefined) return selected;
+    }
     const node = await ctx.loaders.nodes.load(id);
     return node?.kind === NodeKind.Meeting ? nodeView(node) : null;
   }
@@ -24,8 +34,9 @@ export class MeetingResolver {
     description:
       'Meetings matching a filter, by date (undated ones last). Unknown ids in the filter give an empty list.',
   })
-  meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context) {
-    return ctx.repositories.meeting.list(args);
+  meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const selection = ctx.config.SELECTION_COMPILER ? connectionSelection(info) : null;
+    return selection ? ctx.repositories.meeting.listSelected(args, selection) : ctx.repositories.meeting.list(args);
   }
 
   @FieldResolver(() => Place, {

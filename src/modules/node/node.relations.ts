@@ -44,6 +44,12 @@ export async function endpoint(ctx: Context, edge: EdgeView, end: 'from' | 'to')
   return nodeView(node);
 }
 
+/**
+ * By name, then id, in code-unit order: the order Cypher's ORDER BY gives, so a list compiled
+ * into one statement (src/graph/compile) and one assembled here read the same.
+ */
 export function byName(a: NodeView, b: NodeView): number {
-  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  return compare(a.name, b.name) || compare(a.id, b.id);
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

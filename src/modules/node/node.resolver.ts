@@ -2,9 +2,13 @@
  * `node(id)` for any kind, statements about any node, the source behind each piece of evidence,
  * and every node's and relationship's claims (one per source and property).
  */
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { DERIVED_PARTS } from '../../model/claims';
+import type { Projected } from '../../graph/compile';
+import { projectedValue } from '../../graph/compile/projected';
+import { type ClaimRecord, claimFromRecord } from '../../graph/loaders';
+import { DERIVED_PARTS, ranked } from '../../model/claims';
 import { RelType } from '../../model/vocabulary';
 import { Source } from '../source/source.type';
 import { Statement } from '../statement/statement.type';
@@ -17,22 +21,49 @@ const PROPERTY_ARG = {
   description: 'Only the claims on this property (e.g. "durationMinutes", "title", "aliases").',
 } as const;
 
-/** The claims on element `id`, one per source and property, best-ranked source first. */
-async function claimsOf(ctx: Context, id: string, property: string | null | undefined): Promise<ClaimType[]> {
-  const claims = await ctx.loaders.claims.load(id);
-  return claims.flatMap((claim) =>
-    Object.entries(claim.values)
-      // A date's precision and span, a quote's offset: parts of another claim, not claims of their own.
-      .filter(([key]) => !DERIVED_PARTS.has(key) && (property === null || property === undefined || key === property))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, value]) => ({ property: key, value, sourceId: claim.sourceId, evidence: claim.evidence })),
-  );
+/**
+ * The claims on element `id`, one per source and property, best-ranked source first: from the
+ * claim records a compiled statement projected (with each claim's source when selected), or
+ * from the loader.
+ */
+async function claimsOf(
+  ctx: Context,
+  element: { id: string },
+  property: string | null | undefined,
+): Promise<ClaimType[]> {
+  const rows = projectedValue<ClaimRecord[]>(element, 'claims');
+  const claims = rows ? ranked(rows.map(claimFromRecord)) : await ctx.loaders.claims.load(element.id);
+  return claims.flatMap((claim) => {
+    const source = (claim as { source?: unknown }).source;
+    const evidence = source === undefined ? claim.evidence : claim.evidence.map((e) => ({ ...e, '@source': source }));
+    return (
+      Object.entries(claim.values)
+        // A date's precision and span, a quote's offset: parts of another claim, not claims of their own.
+        .filter(([key]) => !DERIVED_PARTS.has(key) && (property === null || property === undefined || key === property))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, value]) => ({
+          property: key,
+          value,
+          sourceId: claim.sourceId,
+          evidence,
+          ...(source === undefined ? {} : { '@source': source }),
+        }))
+    );
+  });
 }
 
 @Resolver(() => NodeInterface)
 export class NodeResolver {
   @Query(() => NodeInterface, { nullable: true, description: 'Any node by id; null when there is none.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NodeView | null> {
+  async node(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeView | Projected | null> {
+    if (ctx.config.SELECTION_COMPILER) {
+      const selected = await ctx.repositories.node.selected(id, null, info);
+      if (selected !== undefined) return selected;
+    }
     const node = await ctx.loaders.nodes.load(id);
     return node ? nodeView(node) : null;
   }
@@ -45,7 +76,7 @@ export class NodeResolver {
     @Ctx() ctx: Context,
     @Arg('property', () => String, PROPERTY_ARG) property?: string | null,
   ): Promise<ClaimType[]> {
-    return claimsOf(ctx, node.id, property);
+    return claimsOf(ctx, node, property);
   }
 
   @FieldResolver(() => [Statement], { description: 'Statements about this node.' })
@@ -74,7 +105,7 @@ export class RelationshipResolver {
     @Ctx() ctx: Context,
     @Arg('property', () => String, PROPERTY_ARG) property?: string | null,
   ): Promise<ClaimType[]> {
-    return claimsOf(ctx, edge.id, property);
+    return claimsOf(ctx, edge, property);
   }
 }
 

@@ -1,6 +1,8 @@
 /** Place queries and the fields that climb and descend the LOCATED_IN chain. */
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import type { Projected } from '../../graph/compile';
 import { NodeKind, RelType } from '../../model/vocabulary';
 import { Presence } from '../actor/actor.type';
 import { Meeting } from '../meeting/meeting.type';
@@ -12,7 +14,15 @@ import { Place } from './place.type';
 @Resolver(() => Place)
 export class PlaceResolver {
   @Query(() => Place, { nullable: true, description: 'A place by id; null when there is none.' })
-  async place(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NodeView | null> {
+  async place(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeView | Projected | null> {
+    if (ctx.config.SELECTION_COMPILER) {
+      const selected = await ctx.repositories.node.selected(id, [NodeKind.Place], info);
+      if (selected !== undefined) return selected;
+    }
     const node = await ctx.loaders.nodes.load(id);
     return node?.kind === NodeKind.Place ? nodeView(node) : null;
   }

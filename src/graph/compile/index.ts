@@ -1,0 +1,104 @@
+/**
+ * The selection compiler: a root field's GraphQL selection → ONE parameterised Cypher
+ * statement whose result holds only what was selected, in the shape the response needs.
+ * Repositories call it with the resolver's `info` and the root's own matching clauses (their
+ * filters, order and page); resolvers hand the projected values on (projected.ts). A selection
+ * the registry cannot map gives `null`, and the caller keeps today's path.
+ */
+import { type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
+import { cypher, type Statement } from '../executor';
+import { Projector } from './project';
+import { NotCompilable, type ObjectSelection, type SelectionContext, selectionOf, subSelections } from './selection';
+
+export { handOnProjected, projectedValue } from './projected';
+export type { ObjectSelection } from './selection';
+
+/** A node or relationship as a compiled statement projects it: the selected fields only. */
+export type Projected = Record<string, unknown>;
+
+function contextOf(info: GraphQLResolveInfo): SelectionContext {
+  return { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+}
+
+function compilable<T>(build: () => T): T | null {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof NotCompilable) return null;
+    throw error;
+  }
+}
+
+/** The selection of a root field returning a node (or null when it cannot be compiled). */
+export function nodeSelection(info: GraphQLResolveInfo): ObjectSelection | null {
+  return compilable(() =>
+    selectionOf(
+      contextOf(info),
+      getNamedType(info.returnType),
+      info.fieldNodes.map((n) => n.selectionSet),
+    ),
+  );
+}
+
+export interface ConnectionSelection {
+  /** What each edge's node selects (null when no edge's node is asked for). */
+  node: ObjectSelection | null;
+  totalCount: boolean;
+}
+
+/** The selection of a root field returning a Relay connection. */
+export function connectionSelection(info: GraphQLResolveInfo): ConnectionSelection | null {
+  return compilable(() => {
+    const ctx = contextOf(info);
+    const connection = getNamedType(info.returnType);
+    if (!isObjectType(connection)) throw new NotCompilable('not a connection');
+    const sets = info.fieldNodes.map((n) => n.selectionSet);
+    const edges = subSelections(ctx, connection, sets, 'edges');
+    const edgeType = getNamedType(connection.getFields().edges!.type);
+    if (!isObjectType(edgeType)) throw new NotCompilable('not a connection');
+    const nodes = subSelections(ctx, edgeType, edges.sets, 'node');
+    const nodeType = getNamedType(edgeType.getFields().node!.type);
+    return {
+      node: nodes.present ? selectionOf(ctx, nodeType, nodes.sets) : null,
+      totalCount: subSelections(ctx, connection, sets, 'totalCount').present,
+    };
+  });
+}
+
+/**
+ * One node found by `match` (which binds `n`, or no row), projected: a row `{node}`.
+ */
+export function nodeStatement(name: string, match: string, selection: ObjectSelection): Statement {
+  const p = new Projector().project('n', selection);
+  return cypher(`compiled:${name}`, [match, ...p.calls, `RETURN ${p.map} AS node`].join('\n'));
+}
+
+export interface PageParts {
+  /** A subquery body returning `total` (only when totalCount is selected). */
+  total?: string;
+  /** A subquery body returning the page's rows, `n` and the cursor's variables, in page order. */
+  find: string;
+  /** The page order again (rows are sorted once more after the projection subqueries). */
+  order: string;
+  /** Extra entries of each row beside `node` (the cursor's parts). */
+  cursor: string;
+}
+
+/**
+ * A page of nodes: one row `{total, page}` where `page` lists `{node, …cursor}` in order. Both
+ * subqueries aggregate, so there is always exactly one row, an empty page included.
+ */
+export function pageStatement(name: string, parts: PageParts, selection: ObjectSelection | null): Statement {
+  const p = selection ? new Projector().project('n', selection) : { calls: [], map: '{}' };
+  const lines = [
+    ...(parts.total ? [`CALL () {\n${parts.total}\n}`] : []),
+    'CALL () {',
+    `CALL () {\n${parts.find}\n}`,
+    ...p.calls,
+    `WITH * ORDER BY ${parts.order}`,
+    `RETURN collect({${parts.cursor}, node: ${p.map}}) AS page`,
+    '}',
+    `RETURN ${parts.total ? 'total' : 'null AS total'}, page`,
+  ];
+  return cypher(`compiled:${name}`, lines.join('\n'));
+}

@@ -1,0 +1,25 @@
+/** Reads single nodes by id with a compiled selection (src/graph/compile). */
+
+import type { GraphQLResolveInfo } from 'graphql';
+import { nodeSelection, type Projected } from '../../graph/compile';
+import type { Executor } from '../../graph/executor';
+import type { NodeKind } from '../../model/vocabulary';
+import { compiledNodeById } from './node.cypher';
+
+/** What a compiled lookup gives: the projected node, null, or `undefined` when not compilable. */
+export type Selected = Projected | null | undefined;
+
+export class NodeRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /**
+   * The node `id` of one of `kinds` (all: null) as the resolver's selection asks for it, in one
+   * statement; undefined when the selection cannot be compiled (the caller loads it as before).
+   */
+  async selected(id: string, kinds: readonly NodeKind[] | null, info: GraphQLResolveInfo): Promise<Selected> {
+    const selection = nodeSelection(info);
+    if (!selection) return undefined;
+    const [row] = await this.executor.read<{ node: Projected }>(compiledNodeById(kinds, selection), { id });
+    return row?.node ?? null;
+  }
+}
