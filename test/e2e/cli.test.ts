@@ -8,7 +8,7 @@ import { cypher } from '../../src/graph/executor';
 import { applyMigrations } from '../../src/graph/migrations';
 import { graphCounts, importFactsFile, SEED_FILE } from '../../src/ingest/import';
 import { ensureCliBuilt, runCli } from '../support/cli';
-import { resetGraph, testExecutor } from '../support/graph';
+import { graphSnapshot, resetGraph, testExecutor } from '../support/graph';
 
 jest.setTimeout(120_000);
 
@@ -20,18 +20,7 @@ const SEED = 'source:2025-05-17-china-daily-istanbul-talks';
 const env = () => ({ NEO4J_URI: process.env.NEO4J_URI! });
 const cli = (...args: string[]) => runCli(args, env());
 
-/** Every label and property of every node and relationship, Claim nodes included, sorted. */
-async function snapshot(): Promise<string> {
-  const [row] = await executor.read<{ nodes: unknown[]; rels: unknown[] }>(
-    cypher(
-      'test-cli-snapshot',
-      `CALL () { MATCH (n) WITH n ORDER BY n.id, n.key RETURN collect([labels(n), properties(n)]) AS nodes }
-       CALL () { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect([type(r), properties(r)]) AS rels }
-       RETURN nodes, rels`,
-    ),
-  );
-  return JSON.stringify(row);
-}
+const snapshot = () => graphSnapshot(executor);
 
 /** A table row of the report: the name, then created, unchanged, claimed, retracted, deleted. */
 const tableRow = (name: string, ...figures: number[]) => new RegExp(`^ {4}${name} +${figures.join(' +')}$`, 'm');

@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { cypher } from '../../src/graph/executor';
 import { applyMigrations } from '../../src/graph/migrations';
 import type { RunningServer } from '../../src/server';
-import { countAll, resetGraph, testExecutor } from '../support/graph';
+import { countAll, graphSnapshot, resetGraph, testExecutor } from '../support/graph';
 import { gql, startTestServer } from '../support/server';
 
 const API_KEY = 'test-key-0123456789abcdef';
@@ -92,18 +92,7 @@ const CORRECTED = fs.readFileSync('test/fixtures/invented-wire-follow-up-correct
 const INVENTED_ID = 'source:invented-2025-05-18-wire-follow-up';
 const SEED_ID = 'source:2025-05-17-china-daily-istanbul-talks';
 
-/** Every label and property of every node and relationship, Claim nodes included, sorted. */
-async function snapshot(): Promise<string> {
-  const [rows] = await executor.read<{ nodes: unknown[]; rels: unknown[] }>(
-    cypher(
-      'test-mutation-snapshot',
-      `CALL () { MATCH (n) WITH n ORDER BY n.id, n.key RETURN collect([labels(n), properties(n)]) AS nodes }
-       CALL () { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect([type(r), properties(r)]) AS rels }
-       RETURN nodes, rels`,
-    ),
-  );
-  return JSON.stringify(rows);
-}
+const snapshot = () => graphSnapshot(executor);
 
 /** The JSON export around the actors the invented document touches, as a client downloads it. */
 async function exported(): Promise<unknown> {

@@ -17,7 +17,7 @@ import { stableJson } from '../../src/model/claims';
 import { runExport } from '../../src/modules/subgraph/subgraph.export';
 import { createRepositories } from '../../src/repositories';
 import { readWithNetworkx } from '../support/export-fixture';
-import { resetGraph, testConfig, testExecutor } from '../support/graph';
+import { graphSnapshot, resetGraph, testConfig, testExecutor } from '../support/graph';
 
 const config = testConfig();
 const executor = testExecutor(config);
@@ -94,19 +94,7 @@ async function exportAll(format: ExportFormat, options?: ExportOptions): Promise
   return text;
 }
 
-/** Every node, relationship and claim with every property, in a fixed order. */
-async function snapshot(): Promise<string> {
-  const [row] = await executor.read(
-    cypher(
-      'test-export-claims-snapshot',
-      `CALL { MATCH (n:Entity) WITH n ORDER BY n.id RETURN collect([labels(n), properties(n)]) AS nodes }
-       CALL { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect([type(r), properties(r)]) AS rels }
-       CALL { MATCH (c:Claim) WITH c ORDER BY c.key RETURN collect(properties(c)) AS claims }
-       RETURN nodes, rels, claims`,
-    ),
-  );
-  return stableJson(row);
-}
+const snapshot = () => graphSnapshot(executor);
 
 const talksDisputes = (disputed: unknown) => expect(disputed).toEqual(expect.arrayContaining(['durationMinutes']));
 

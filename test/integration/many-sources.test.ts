@@ -15,7 +15,7 @@ import { type ImportReport, totals } from '../../src/ingest/report';
 import { stableJson } from '../../src/model/claims';
 import { runExport } from '../../src/modules/subgraph/subgraph.export';
 import { createRepositories } from '../../src/repositories';
-import { resetGraph, testConfig, testExecutor } from '../support/graph';
+import { graphSnapshot, resetGraph, testConfig, testExecutor } from '../support/graph';
 
 const config = testConfig();
 const executor = testExecutor(config);
@@ -42,20 +42,7 @@ async function load(...docs: Doc[]): Promise<void> {
   for (const doc of docs) await importFactsFile(executor, DOCS[doc]);
 }
 
-/** Every node, relationship and claim with every property, in a fixed order. */
-async function snapshot(): Promise<string> {
-  const [row] = await executor.read(
-    cypher(
-      'test-many-sources-snapshot',
-      `CALL { MATCH (n:Entity) WITH n ORDER BY n.id RETURN collect([labels(n), properties(n)]) AS nodes }
-       CALL { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect([type(r), properties(r)]) AS rels }
-       CALL { MATCH (c:Claim) WITH c ORDER BY c.key RETURN collect(properties(c)) AS claims }
-       RETURN nodes, rels, claims`,
-    ),
-  );
-  // Neo4j keeps a node's properties in the order they were first written: compare values, not order.
-  return stableJson(row);
-}
+const snapshot = () => graphSnapshot(executor);
 
 /** The JSON export of the whole graph (every node a seed), as users download it. */
 async function fullExport(): Promise<unknown> {

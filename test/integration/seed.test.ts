@@ -11,7 +11,7 @@ import { applyMigrations } from '../../src/graph/migrations';
 import { importFacts, importFactsFile, SEED_FILE } from '../../src/ingest/import';
 import { type LoadPlan, loadPlan } from '../../src/ingest/load';
 import { NodeKind, RelType } from '../../src/model/vocabulary';
-import { countAll, resetGraph, testExecutor } from '../support/graph';
+import { countAll, graphSnapshot, resetGraph, testExecutor } from '../support/graph';
 
 const executor = testExecutor();
 const seedText = fs.readFileSync(SEED_FILE, 'utf8');
@@ -25,18 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => executor.close());
 
-/** Every property of every node and relationship, sorted: equal snapshots mean nothing changed. */
-async function snapshot(): Promise<string> {
-  const [row] = await executor.read<{ nodes: unknown[]; rels: unknown[] }>(
-    cypher(
-      'test-snapshot',
-      `CALL { MATCH (n) WITH n ORDER BY coalesce(n.id, n.key) RETURN collect([labels(n), properties(n)]) AS nodes }
-       CALL { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect([type(r), properties(r)]) AS rels }
-       RETURN nodes, rels`,
-    ),
-  );
-  return JSON.stringify(row);
-}
+const snapshot = () => graphSnapshot(executor);
 
 describe('the seeded article', () => {
   it('stores the full source text, identical to the article file', async () => {

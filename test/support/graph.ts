@@ -5,6 +5,7 @@
 import { type Config, loadConfig } from '../../src/config';
 import { createDriver } from '../../src/graph/driver';
 import { cypher, Executor } from '../../src/graph/executor';
+import { stableJson } from '../../src/model/claims';
 import { type GraphCounts, SystemRepository } from '../../src/modules/system/system.repository';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -37,6 +38,24 @@ const DELETE_ALL = cypher('test-delete-all', 'MATCH (n) CALL (n) { DETACH DELETE
 /** Empties the graph (schema stays). CALL … IN TRANSACTIONS needs an implicit transaction. */
 export async function resetGraph(executor: Executor): Promise<void> {
   await executor.autoCommit(DELETE_ALL);
+}
+
+const SNAPSHOT = cypher(
+  'test-graph-snapshot',
+  `CALL () { MATCH (n:Entity) WITH n ORDER BY n.id RETURN collect([labels(n), properties(n)]) AS nodes }
+   CALL () { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect([type(r), properties(r)]) AS rels }
+   CALL () { MATCH (c:Claim) WITH c ORDER BY c.key RETURN collect(properties(c)) AS claims }
+   RETURN nodes, rels, claims`,
+);
+
+/**
+ * Every node, relationship and claim with every label and property, in a fixed order: equal
+ * snapshots mean equal graphs. Neo4j keeps a node's properties in the order they were first
+ * written, so values are compared, not that order.
+ */
+export async function graphSnapshot(executor: Executor): Promise<string> {
+  const [row] = await executor.read(SNAPSHOT);
+  return stableJson(row);
 }
 
 export function countAll(executor: Executor): Promise<GraphCounts> {
