@@ -131,6 +131,25 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
     variables: { seedIds: [ISTANBUL_TALKS], depth: 1 },
   },
   {
+    name: 'WhoSaysSo',
+    description:
+      'Which source says how long the talks lasted, in which words; and which of the meeting’s properties its sources disagree on.',
+    query: `query WhoSaysSo($id: ID!) {
+  meeting(id: $id) {
+    name
+    durationMinutes
+    durationApproximate
+    disputed
+    claims(property: "durationMinutes") {
+      value
+      source { title publisher }
+      evidence { quote offset }
+    }
+  }
+}`,
+    variables: { id: ISTANBUL_TALKS },
+  },
+  {
     name: 'ExportGraphML',
     description: 'The same subgraph as a GraphML file for Cytoscape, yEd or networkx (GET /export downloads it).',
     query: `query ExportGraphML($seedIds: [ID!]!, $depth: Int!) {

@@ -30,4 +30,15 @@ it('the examples answer what they promise about the article', () => {
   expect(answers.PathFidanToPutin.path.length).toBe(2);
   expect(answers.SubgraphOfTalks.subgraph.nodeCount).toBeGreaterThan(5);
   expect(answers.ExportGraphML.exportSubgraph.content.startsWith('<?xml')).toBe(true);
+  // "According to a Turkish Foreign Ministry source, the talks lasted about two hours."
+  const says = answers.WhoSaysSo.meeting;
+  expect(says.durationMinutes).toBe(120);
+  expect(says.durationApproximate).toBe(true);
+  expect(says.disputed).toEqual([]);
+  expect(says.claims).toHaveLength(1);
+  expect(says.claims[0].value).toBe(120);
+  expect(says.claims[0].source.publisher).toBe('China Daily');
+  expect(says.claims[0].evidence.map((e: any) => e.quote)).toContain(
+    'According to a Turkish Foreign Ministry source, the talks lasted about two hours.',
+  );
 });
