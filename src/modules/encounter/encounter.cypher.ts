@@ -9,11 +9,24 @@
  * their encounters built. The total, a pass over every pair, is counted only when asked for.
  */
 import { cypher, type Statement } from '../../graph/executor';
-import { nodeMap } from '../../graph/records';
 import { ACTOR_KINDS, NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
+import type { EncounterProjection } from './encounter.selection';
 
 const { PARTICIPATED_IN, MEMBER_OF, REPRESENTS, HELD_AT, LOCATED_IN, SAME_AS } = RelType;
 const { Meeting, Delegation, Person, Country, Place } = NodeKind;
+
+const EVIDENCE_KEYS = ['evidenceSourceIds', 'evidenceQuotes', 'evidenceOffsets'];
+
+/**
+ * A node as a RawNode with what the selection needs: never its search key (only the index reads
+ * it), its evidence lists only when asked for (they are most of a page's bytes).
+ */
+const nodeProjection = (v: string, p: EncounterProjection) =>
+  `{props: ${v} {.*, searchText: null${p.nodeEvidence ? '' : EVIDENCE_KEYS.map((k) => `, ${k}: null`).join('')}}, labels: labels(${v})}`;
+
+/** A participation or delegation link's properties: `keys`, and the evidence when asked for. */
+const edgeProps = (r: string, keys: string[], p: EncounterProjection) =>
+  `${r} {${[...keys, ...(p.encounterEvidence ? EVIDENCE_KEYS : [])].map((k) => `.${k}`).join(', ')}}`;
 
 /** The same-as group of node `v` (itself included), as the list `group`. */
 const GROUP_OF = (v: string, group: string) => `
@@ -78,7 +91,7 @@ const KEY = (v: string) => `[toLower(${v}.name), ${v}.id]`;
  * `group` itself; every counterpart or (when `only` is a list) those whose representative's id
  * it holds. `group`'s members' ways of taking part are the actor's, the counterpart group's its.
  */
-const ENCOUNTERS_OF = (group: string, only: string) => `
+const ENCOUNTERS_OF = (group: string, only: string, p: EncounterProjection) => `
   CALL (${group}) {
     UNWIND ${group} AS me
     ${MEETINGS_OF('me')}
@@ -102,20 +115,22 @@ const ENCOUNTERS_OF = (group: string, only: string) => `
        city: city, country: country} AS place
   // Who took part, and on which side: a delegation, its members and its country share one.
   CALL (m) {
-    MATCH (t:Entity)-[p:${PARTICIPATED_IN}]->(m)
+    MATCH (t:Entity)-[r:${PARTICIPATED_IN}]->(m)
     RETURN t, 'DIRECT' AS how, t.id AS side,
-           {props: properties(p), type: '${PARTICIPATED_IN}', from: t.id, to: m.id} AS participation,
+           {props: ${edgeProps('r', ['role'], p)}, type: '${PARTICIPATED_IN}', from: t.id, to: m.id} AS participation,
            null AS delegation, null AS link
     UNION ALL
-    MATCH (t:${Person})-[link:${MEMBER_OF}]->(d:${Delegation})-[p:${PARTICIPATED_IN}]->(m)
+    MATCH (t:${Person})-[link:${MEMBER_OF}]->(d:${Delegation})-[r:${PARTICIPATED_IN}]->(m)
     RETURN t, 'DELEGATION_MEMBER' AS how, d.id AS side,
-           {props: properties(p), type: '${PARTICIPATED_IN}', from: d.id, to: m.id} AS participation,
-           ${nodeMap('d')} AS delegation, {props: properties(link), type: '${MEMBER_OF}', from: t.id, to: d.id} AS link
+           {props: ${edgeProps('r', ['role'], p)}, type: '${PARTICIPATED_IN}', from: d.id, to: m.id} AS participation,
+           ${nodeProjection('d', p)} AS delegation,
+           {props: ${edgeProps('link', ['role'], p)}, type: '${MEMBER_OF}', from: t.id, to: d.id} AS link
     UNION ALL
-    MATCH (t:${Country})<-[link:${REPRESENTS}]-(d:${Delegation})-[p:${PARTICIPATED_IN}]->(m)
+    MATCH (t:${Country})<-[link:${REPRESENTS}]-(d:${Delegation})-[r:${PARTICIPATED_IN}]->(m)
     RETURN t, 'REPRESENTED_BY_DELEGATION' AS how, d.id AS side,
-           {props: properties(p), type: '${PARTICIPATED_IN}', from: d.id, to: m.id} AS participation,
-           ${nodeMap('d')} AS delegation, {props: properties(link), type: '${REPRESENTS}', from: d.id, to: t.id} AS link
+           {props: ${edgeProps('r', ['role'], p)}, type: '${PARTICIPATED_IN}', from: d.id, to: m.id} AS participation,
+           ${nodeProjection('d', p)} AS delegation,
+           {props: ${edgeProps('link', [], p)}, type: '${REPRESENTS}', from: d.id, to: t.id} AS link
   }
   WITH ${group}, ${only}, m, place, t, collect(side) AS sides,
        collect({how: how, participation: participation, delegation: delegation, link: link}) AS ways
@@ -141,7 +156,7 @@ const ENCOUNTERS_OF = (group: string, only: string) => `
  * their evidence) are the costly part to send; the driver decodes many small records far
  * faster than one large one (a value split across Bolt chunks takes its slow path).
  */
-const PAGE_ROWS = `
+const PAGE_ROWS = (p: EncounterProjection) => `
   CALL (page) {
     UNWIND page AS pair
     UNWIND [pair.a, pair.b] + reduce(found = [], e IN pair.encounters | found + [e.meeting, e.place, e.city, e.country]) AS n
@@ -152,7 +167,7 @@ const PAGE_ROWS = `
   WITH total, i, CASE WHEN 0 <= i < size(nodes) THEN nodes[i] END AS n,
        CASE WHEN i >= size(nodes) THEN page[i - size(nodes)] END AS pair
   RETURN CASE WHEN i < 0 THEN total END AS total,
-    CASE WHEN n IS NOT NULL THEN ${nodeMap('n')} END AS node,
+    CASE WHEN n IS NOT NULL THEN ${nodeProjection('n', p)} END AS node,
     CASE WHEN pair IS NOT NULL THEN {
       actor: pair.a.id,
       counterpart: pair.b.id,
@@ -168,19 +183,38 @@ const PAGE_ROWS = `
       }]
     } END AS pair`;
 
+/** The statement for each projection, built once. */
+function perProjection(build: (p: EncounterProjection) => Statement): (p: EncounterProjection) => Statement {
+  const built = new Map<string, Statement>();
+  return (p) => {
+    const key = `${p.nodeEvidence}-${p.encounterEvidence}`;
+    let statement = built.get(key);
+    if (!statement) {
+      statement = build(p);
+      built.set(key, statement);
+    }
+    return statement;
+  };
+}
+
+const suffix = (p: EncounterProjection) =>
+  `${p.nodeEvidence ? '-node-evidence' : ''}${p.encounterEvidence ? '-encounter-evidence' : ''}`;
+
 /** One actor's counterparts, all found, ordered by name, then a page cut by position. */
-export const WHO_MET_ACTOR = cypher(
-  'who-met-actor',
-  `MATCH (a:Entity {id: $actorId})
-   ${GROUP_OF('a', 'group')}
-   CALL (group) {
-     WITH group, null AS only
-     ${ENCOUNTERS_OF('group', 'only')}
-   }
-   WITH a, b, encounters ORDER BY toLower(b.name), b.id
-   WITH collect({a: a, b: b, encounters: encounters}) AS pairs
-   WITH size(pairs) AS total, pairs[$skip..($skip + $limit)] AS page
-   ${PAGE_ROWS}`,
+export const WHO_MET_ACTOR = perProjection((p) =>
+  cypher(
+    `who-met-actor${suffix(p)}`,
+    `MATCH (a:Entity {id: $actorId})
+     ${GROUP_OF('a', 'group')}
+     CALL (group) {
+       WITH group, null AS only
+       ${ENCOUNTERS_OF('group', 'only', p)}
+     }
+     WITH a, b, encounters ORDER BY toLower(b.name), b.id
+     WITH collect({a: a, b: b, encounters: encounters}) AS pairs
+     WITH size(pairs) AS total, pairs[$skip..($skip + $limit)] AS page
+     ${PAGE_ROWS(p)}`,
+  ),
 );
 
 const ACTOR_LABELS = ACTOR_KINDS.map((kind) => `a:${kind}`).join(' OR ');
@@ -228,9 +262,9 @@ const COUNT_PAIRS = `
   WITH x, y WHERE ${KEY('x.b')} < ${KEY('y.b')} AND none(s IN x.sides WHERE s IN y.sides)
   RETURN count(DISTINCT [x.b.id, y.b.id]) AS total`;
 
-function whoMetWhom(withTotal: boolean): Statement {
+function whoMetWhom(withTotal: boolean, p: EncounterProjection): Statement {
   return cypher(
-    `who-met-whom${withTotal ? '-with-total' : ''}`,
+    `who-met-whom${withTotal ? '-with-total' : ''}${suffix(p)}`,
     `CALL () {
        ${PAIR_STREAM}
        RETURN a, b ORDER BY toLower(a.name), a.id, toLower(b.name), b.id LIMIT $limit
@@ -238,14 +272,17 @@ function whoMetWhom(withTotal: boolean): Statement {
      WITH a, collect(b.id) AS only
      ${GROUP_OF('a', 'group')}
      CALL (group, only) {
-       ${ENCOUNTERS_OF('group', 'only')}
+       ${ENCOUNTERS_OF('group', 'only', p)}
      }
      WITH a, b, encounters ORDER BY toLower(a.name), a.id, toLower(b.name), b.id
      WITH collect({a: a, b: b, encounters: encounters}) AS page
      ${withTotal ? `CALL () { ${COUNT_PAIRS} }` : 'WITH page, null AS total'}
-     ${PAGE_ROWS}`,
+     ${PAGE_ROWS(p)}`,
   );
 }
 
 /** Every pair that met, paged by keyset: with the total, or without it (cheaper). */
-export const WHO_MET_WHOM = { WITH_TOTAL: whoMetWhom(true), PAGE_ONLY: whoMetWhom(false) };
+export const WHO_MET_WHOM = {
+  WITH_TOTAL: perProjection((p) => whoMetWhom(true, p)),
+  PAGE_ONLY: perProjection((p) => whoMetWhom(false, p)),
+};

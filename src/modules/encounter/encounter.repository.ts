@@ -12,6 +12,7 @@ import type { ParticipationMode } from '../common/enums';
 import { type NodeView, nodeView } from '../node/node.view';
 import { WHO_MET_ACTOR, WHO_MET_WHOM } from './encounter.cypher';
 import type { WhoMetWhomArgs } from './encounter.input';
+import type { EncounterProjection } from './encounter.selection';
 import type { Encounter, MetPair, TakingPart } from './encounter.type';
 
 interface RawWay {
@@ -66,6 +67,9 @@ class Nodes {
   }
 }
 
+/** Without a selection to go by (callers outside GraphQL): every evidence list. */
+const EVERYTHING: EncounterProjection = { nodeEvidence: true, encounterEvidence: true };
+
 export class EncounterRepository {
   constructor(
     private readonly executor: Executor,
@@ -75,9 +79,13 @@ export class EncounterRepository {
   /**
    * With `actorId`, that actor's counterparts, paged by position; without, every pair, paged by
    * the last pair's names and ids. `withTotal: false` spares the all-pairs list its count
-   * (totalCount is then 0; the resolver asks for it when the query selects it).
+   * (totalCount is then 0; the resolver asks for it when the query selects it). `projection`
+   * says which evidence lists the selection shows; the others are not fetched.
    */
-  async whoMetWhom(args: WhoMetWhomArgs, { withTotal = true } = {}): Promise<Page<MetPair>> {
+  async whoMetWhom(
+    args: WhoMetWhomArgs,
+    { withTotal = true, projection = EVERYTHING }: { withTotal?: boolean; projection?: EncounterProjection } = {},
+  ): Promise<Page<MetPair>> {
     const limit = pageSize(args.first, this.config.DEFAULT_PAGE_SIZE, this.config.MAX_PAGE_SIZE);
     const window = dateWindow(args.from, args.to);
     const params = {
@@ -91,14 +99,15 @@ export class EncounterRepository {
     if (args.actorId) {
       const skip = args.after ? Number(decodeCursor(args.after, 1)[0]) : 0;
       if (!Number.isInteger(skip) || skip < 0) throw badInput('after', 'is not a cursor this list gave out');
-      const rows = await this.executor.read<PageRow>(WHO_MET_ACTOR, { ...params, skip });
+      const rows = await this.executor.read<PageRow>(WHO_MET_ACTOR(projection), { ...params, skip });
       return toPairPage(rows, limit, skip > 0, (_pair, i) => [skip + i + 1]);
     }
     const after = args.after ? decodeCursor(args.after, 4) : null;
     if (after && !after.every((part) => typeof part === 'string')) {
       throw badInput('after', 'is not a cursor this list gave out');
     }
-    const rows = await this.executor.read<PageRow>(withTotal ? WHO_MET_WHOM.WITH_TOTAL : WHO_MET_WHOM.PAGE_ONLY, {
+    const statement = withTotal ? WHO_MET_WHOM.WITH_TOTAL : WHO_MET_WHOM.PAGE_ONLY;
+    const rows = await this.executor.read<PageRow>(statement(projection), {
       ...params,
       after,
     });
