@@ -20,7 +20,7 @@ import { benchEnv, type Summary, summarize } from './bench-env';
 const EXTRA_SOURCE = 'source:bench-invented-corrections';
 
 /** Invented corrections: every fifth held meeting was a call; people 0 ≡ 1 and 2 ≡ 12. */
-function corrections(fixture: Fixture): LoadPlan[] {
+export function corrections(fixture: Fixture): LoadPlan[] {
   const sentences: string[] = [];
   let length = 0;
   const quote = (text: string) => {
@@ -72,7 +72,7 @@ function corrections(fixture: Fixture): LoadPlan[] {
  * group as its representative: a named member first, then the smallest id), with venue, city,
  * ways and quotes.
  */
-const HAND_WRITTEN = `
+export const HAND_WRITTEN = `
   MATCH (me:Entity {id: $actorId})
   CALL (me) { MATCH (me)-[:SAME_AS*0..${SAME_AS_MAX_HOPS}]-(g:Entity) RETURN collect(DISTINCT g) AS group }
   CALL (group) {
@@ -258,7 +258,9 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
+    process.exit(1);
+  });
+}

@@ -48,6 +48,11 @@ export const edgeMap = (v: string) =>
  */
 export const nodeRow = (v: string, p: string) =>
   `[labels(${v}), ${names(`[k IN keys(${p}) WHERE k <> 'searchText']`)}, [k IN keys(${p}) WHERE k <> 'searchText' | ${p}[k]]]`;
+/** nodeRow without the properties `excluded` (names from our own code, never from input). */
+export const nodeRowWithout = (v: string, p: string, excluded: readonly string[]) => {
+  const keys = `[k IN keys(${p}) WHERE NOT k IN [${['searchText', ...excluded].map((k) => `'${k}'`).join(', ')}]]`;
+  return `[labels(${v}), ${names(keys)}, [k IN ${keys} | ${p}[k]]]`;
+};
 export const edgeRow = (v: string, p: string, from: string, to: string) =>
   `[type(${v}), ${from}, ${to}, ${names(`keys(${p})`)}, [k IN keys(${p}) | ${p}[k]]]`;
 

@@ -9,6 +9,7 @@
  * their encounters built. The total, a pass over every pair, is counted only when asked for.
  */
 import { cypher, type Statement } from '../../graph/executor';
+import { nodeRowWithout } from '../../graph/records';
 import { ACTOR_KINDS, NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
 import type { EncounterProjection } from './encounter.selection';
 
@@ -18,11 +19,12 @@ const { Meeting, Delegation, Person, Country, Place } = NodeKind;
 const EVIDENCE_KEYS = ['evidenceSourceIds', 'evidenceQuotes', 'evidenceOffsets'];
 
 /**
- * A node as a RawNode with what the selection needs: never its search key (only the index reads
- * it), its evidence lists only when asked for (they are most of a page's bytes).
+ * A node as a NodeRow (records.ts: the driver decodes lists far faster than maps) with what the
+ * selection needs: never its search key, its evidence lists only when asked for (they are most
+ * of a page's bytes). `np` must hold `properties(v)`.
  */
-const nodeProjection = (v: string, p: EncounterProjection) =>
-  `{props: ${v} {.*, searchText: null${p.nodeEvidence ? '' : EVIDENCE_KEYS.map((k) => `, ${k}: null`).join('')}}, labels: labels(${v})}`;
+const nodeProjection = (v: string, np: string, p: EncounterProjection) =>
+  nodeRowWithout(v, np, p.nodeEvidence ? [] : EVIDENCE_KEYS);
 
 /** A participation or delegation link's properties: `keys`, and the evidence when asked for. */
 const edgeProps = (r: string, keys: string[], p: EncounterProjection) =>
@@ -116,21 +118,16 @@ const ENCOUNTERS_OF = (group: string, only: string, p: EncounterProjection) => `
   // Who took part, and on which side: a delegation, its members and its country share one.
   CALL (m) {
     MATCH (t:Entity)-[r:${PARTICIPATED_IN}]->(m)
-    RETURN t, 'DIRECT' AS how, t.id AS side,
-           {props: ${edgeProps('r', ['role'], p)}, type: '${PARTICIPATED_IN}', from: t.id, to: m.id} AS participation,
+    RETURN t, 'DIRECT' AS how, t.id AS side, ${edgeProps('r', ['role'], p)} AS participation,
            null AS delegation, null AS link
     UNION ALL
     MATCH (t:${Person})-[link:${MEMBER_OF}]->(d:${Delegation})-[r:${PARTICIPATED_IN}]->(m)
-    RETURN t, 'DELEGATION_MEMBER' AS how, d.id AS side,
-           {props: ${edgeProps('r', ['role'], p)}, type: '${PARTICIPATED_IN}', from: d.id, to: m.id} AS participation,
-           ${nodeProjection('d', p)} AS delegation,
-           {props: ${edgeProps('link', ['role'], p)}, type: '${MEMBER_OF}', from: t.id, to: d.id} AS link
+    RETURN t, 'DELEGATION_MEMBER' AS how, d.id AS side, ${edgeProps('r', ['role'], p)} AS participation,
+           d AS delegation, ${edgeProps('link', ['role'], p)} AS link
     UNION ALL
     MATCH (t:${Country})<-[link:${REPRESENTS}]-(d:${Delegation})-[r:${PARTICIPATED_IN}]->(m)
-    RETURN t, 'REPRESENTED_BY_DELEGATION' AS how, d.id AS side,
-           {props: ${edgeProps('r', ['role'], p)}, type: '${PARTICIPATED_IN}', from: d.id, to: m.id} AS participation,
-           ${nodeProjection('d', p)} AS delegation,
-           {props: ${edgeProps('link', [], p)}, type: '${REPRESENTS}', from: d.id, to: t.id} AS link
+    RETURN t, 'REPRESENTED_BY_DELEGATION' AS how, d.id AS side, ${edgeProps('r', ['role'], p)} AS participation,
+           d AS delegation, ${edgeProps('link', [], p)} AS link
   }
   WITH ${group}, ${only}, m, place, t, collect(side) AS sides,
        collect({how: how, participation: participation, delegation: delegation, link: link}) AS ways
@@ -159,15 +156,17 @@ const ENCOUNTERS_OF = (group: string, only: string, p: EncounterProjection) => `
 const PAGE_ROWS = (p: EncounterProjection) => `
   CALL (page) {
     UNWIND page AS pair
-    UNWIND [pair.a, pair.b] + reduce(found = [], e IN pair.encounters | found + [e.meeting, e.place, e.city, e.country]) AS n
+    UNWIND [pair.a, pair.b] + reduce(found = [], e IN pair.encounters |
+      found + [e.meeting, e.place, e.city, e.country] + [w IN e.actorWays + e.counterpartWays | w.delegation]) AS n
     WITH DISTINCT n WHERE n IS NOT NULL
     RETURN collect(n) AS nodes
   }
   UNWIND range(-1, size(nodes) + size(page) - 1) AS i
   WITH total, i, CASE WHEN 0 <= i < size(nodes) THEN nodes[i] END AS n,
        CASE WHEN i >= size(nodes) THEN page[i - size(nodes)] END AS pair
+  WITH total, i, n, properties(n) AS np, pair
   RETURN CASE WHEN i < 0 THEN total END AS total,
-    CASE WHEN n IS NOT NULL THEN ${nodeProjection('n', p)} END AS node,
+    CASE WHEN n IS NOT NULL THEN ${nodeProjection('n', 'np', p)} END AS node,
     CASE WHEN pair IS NOT NULL THEN {
       actor: pair.a.id,
       counterpart: pair.b.id,
@@ -178,8 +177,8 @@ const PAGE_ROWS = (p: EncounterProjection) => `
         venue: e.venue.id,
         city: e.city.id,
         country: e.country.id,
-        actorWays: e.actorWays,
-        counterpartWays: e.counterpartWays
+        actorWays: [w IN e.actorWays | w {.how, .participation, .link, delegation: w.delegation.id}],
+        counterpartWays: [w IN e.counterpartWays | w {.how, .participation, .link, delegation: w.delegation.id}]
       }]
     } END AS pair`;
 

@@ -2,24 +2,27 @@
 import type { Config } from '../../config';
 import { badInput } from '../../errors';
 import type { Executor } from '../../graph/executor';
-import { type RawEdge, type RawNode, toGraphEdge, toGraphNode } from '../../graph/records';
-import type { Evidence } from '../../model/elements';
-import { storedPartialDate } from '../../model/partial-date';
+import { type NodeRow, nodeFromRow } from '../../graph/records';
+import { type Evidence, evidenceFromLists } from '../../model/elements';
 import { MeetingMedium, type ParticipantRole, ROLE_CODES } from '../../model/vocabulary';
 import { decodeCursor, type Page, pageSize, toPage } from '../common/connection';
 import { dateWindow } from '../common/date-window';
-import type { ParticipationMode } from '../common/enums';
+import { ParticipationMode } from '../common/enums';
 import { type NodeView, nodeView } from '../node/node.view';
 import { WHO_MET_ACTOR, WHO_MET_WHOM } from './encounter.cypher';
 import type { WhoMetWhomArgs } from './encounter.input';
 import type { EncounterProjection } from './encounter.selection';
 import type { Encounter, MetPair, TakingPart } from './encounter.type';
 
+/** The properties of a participation and of its delegation link (what the selection needs). */
+type RawProps = Record<string, unknown>;
+
 interface RawWay {
   how: ParticipationMode;
-  participation: RawEdge;
-  delegation: RawNode | null;
-  link: RawEdge | null;
+  participation: RawProps;
+  /** The delegation's id: the page's nodes hold it. */
+  delegation: string | null;
+  link: RawProps | null;
 }
 
 /** Nodes by id: the statement sends each node of a page once, and pairs name them. */
@@ -41,29 +44,19 @@ interface RawPair {
   encounters: RawEncounter[];
 }
 
-const view = (raw: RawNode | null): NodeView | null => (raw ? nodeView(toGraphNode(raw)) : null);
-
 /** The page's nodes by id, each made a view once however many pairs name it. */
 class Nodes {
-  private readonly raw: Map<string, RawNode>;
-  private readonly views = new Map<string, NodeView | null>();
+  private readonly views = new Map<string, NodeView>();
 
-  constructor(nodes: RawNode[]) {
-    this.raw = new Map(nodes.map((n) => [String(n.props.id), n]));
-  }
-
-  props(id: string): Record<string, unknown> {
-    return this.raw.get(id)?.props ?? {};
+  constructor(rows: NodeRow[]) {
+    for (const row of rows) {
+      const node = nodeFromRow(row);
+      this.views.set(node.id, nodeView(node));
+    }
   }
 
   view(id: string | null): NodeView | null {
-    if (id === null) return null;
-    let v = this.views.get(id);
-    if (v === undefined) {
-      v = view(this.raw.get(id) ?? null);
-      this.views.set(id, v);
-    }
-    return v;
+    return id === null ? null : (this.views.get(id) ?? null);
   }
 }
 
@@ -117,7 +110,7 @@ export class EncounterRepository {
 
 interface PageRow {
   total: number | null;
-  node: RawNode | null;
+  node: NodeRow | null;
   pair: RawPair | null;
 }
 
@@ -154,28 +147,30 @@ function toEncounter(raw: RawEncounter, nodes: Nodes): Encounter {
   const evidence: Evidence[] = [];
   const seen = new Set<string>();
   const takingPart = (way: RawWay): TakingPart => {
-    const participation = toGraphEdge(way.participation);
-    const link = way.link ? toGraphEdge(way.link) : null;
-    for (const e of [...participation.evidence, ...(link?.evidence ?? [])]) {
+    const quotes = (p: RawProps | null) =>
+      p ? evidenceFromLists(p.evidenceSourceIds, p.evidenceQuotes, p.evidenceOffsets) : [];
+    for (const e of [...quotes(way.participation), ...quotes(way.link)]) {
       const key = `${e.sourceId}@${e.offset}:${e.quote.length}`;
       if (!seen.has(key)) {
         seen.add(key);
         evidence.push(e);
       }
     }
-    const role = participation.properties.role as ParticipantRole;
+    const role = way.participation.role as ParticipantRole;
     return {
       how: way.how,
       role,
       ...ROLE_CODES[role],
-      delegation: view(way.delegation),
-      delegationRole: (link?.type === 'MEMBER_OF' ? link.properties.role : null) as TakingPart['delegationRole'],
+      delegation: nodes.view(way.delegation),
+      delegationRole: (way.how === ParticipationMode.DELEGATION_MEMBER
+        ? (way.link?.role ?? null)
+        : null) as TakingPart['delegationRole'],
     };
   };
   return {
     meeting,
-    date: storedPartialDate(nodes.props(raw.meeting)),
-    medium: (nodes.props(raw.meeting).medium ?? null) as MeetingMedium | null,
+    date: meeting.date,
+    medium: (meeting.medium ?? null) as MeetingMedium | null,
     place: nodes.view(raw.place),
     venue: nodes.view(raw.venue),
     city: nodes.view(raw.city),
