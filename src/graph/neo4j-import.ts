@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { neo4jClasspath } from './local-neo4j';
 
 /** The default database of the project's Neo4j, as the embedded launcher opens it. */
@@ -79,19 +80,18 @@ export async function runNeo4jImport(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tail: string[] = [];
-  const keep = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) {
-      if (line.trim() === '' || /^[.-]+ /.test(line)) continue;
-      tail.push(line);
-      if (tail.length > 30) tail.shift();
-      log(`neo4j-import: ${line}`);
-    }
+  const keep = (line: string) => {
+    // The importer's progress dots, one line per 5 %, say nothing its summary does not.
+    if (line.trim() === '' || /^[.-]+ /.test(line)) return;
+    tail.push(line);
+    if (tail.length > 30) tail.shift();
+    log(`neo4j-import: ${line}`);
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  readline.createInterface({ input: child.stdout }).on('line', keep);
+  readline.createInterface({ input: child.stderr }).on('line', keep);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', resolve);
+    child.on('close', resolve);
   });
   if (code !== 0) throw new Error(`neo4j-admin database import failed (exit ${code}):\n${tail.join('\n')}`);
   const done = tail.findIndex((l) => l.startsWith('IMPORT DONE'));

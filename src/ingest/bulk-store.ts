@@ -31,6 +31,7 @@ import {
   FILL_EMPTY_LISTS_NODES,
   FILL_EMPTY_LISTS_RELATIONSHIPS,
 } from './bulk-store.cypher';
+import { invalidDocument } from './import';
 import {
   type ClaimSubject,
   claimRecord,
@@ -40,6 +41,9 @@ import {
   nodeRecord,
   sourceRecord,
 } from './load';
+import { planFromFacts } from './plan';
+import { knownRelationshipKey } from './rules/required-relationships';
+import { parseFactsDocument } from './validate';
 
 /** Called once per pass: each call streams the same plans, in the same order. */
 export type PlanSource = () => Iterable<LoadPlan> | AsyncIterable<LoadPlan>;
@@ -437,4 +441,32 @@ function encodeValue(key: string, value: unknown): [string, string] {
     }
   }
   throw appError(ErrorCode.INVALID_DOCUMENT, `${key} holds a value Neo4j cannot store as a property`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts documents for the bulk path
+
+/**
+ * The plans of facts documents loaded together into an empty graph: each validated as
+ * `importFacts` would after the ones before it (their ids and required relationships count as
+ * in the graph). A document with any problem refuses the whole load (INVALID_DOCUMENT).
+ */
+export function plansFromFiles(files: string[], maxAliasCount?: number): LoadPlan[] {
+  const knownIds = new Map<string, NodeKind>();
+  const knownRelationships = new Set<string>();
+  return files.map((file) => {
+    const text = fs.readFileSync(file, 'utf8');
+    const parsed = parseFactsDocument(text, file, {
+      readTextFile: (relative) => fs.readFileSync(path.resolve(path.dirname(file), relative), 'utf8'),
+      maxAliasCount,
+      knownIds,
+      knownRelationships,
+      candidates: [...knownIds.keys()],
+    });
+    if (!parsed.ok) throw invalidDocument(path.basename(file), parsed.problems);
+    const plan = planFromFacts(parsed.document);
+    for (const node of plan.nodes) if (node.kind !== NodeKind.Source) knownIds.set(node.id, node.kind);
+    for (const edge of plan.edges) knownRelationships.add(knownRelationshipKey(edge.from, edge.type));
+    return plan;
+  });
 }
