@@ -157,7 +157,7 @@ const PAGE_ROWS = (p: EncounterProjection) => `
   CALL (page) {
     UNWIND page AS pair
     UNWIND [pair.a, pair.b] + reduce(found = [], e IN pair.encounters |
-      found + [e.meeting, e.place, e.city, e.country] + [w IN e.actorWays + e.counterpartWays | w.delegation]) AS n
+      found + [e.meeting${p.places.map((f) => `, e.${f}`).join('')}]${p.delegations ? ' + [w IN e.actorWays + e.counterpartWays | w.delegation]' : ''}) AS n
     WITH DISTINCT n WHERE n IS NOT NULL
     RETURN collect(n) AS nodes
   }
@@ -186,7 +186,7 @@ const PAGE_ROWS = (p: EncounterProjection) => `
 function perProjection(build: (p: EncounterProjection) => Statement): (p: EncounterProjection) => Statement {
   const built = new Map<string, Statement>();
   return (p) => {
-    const key = `${p.nodeEvidence}-${p.encounterEvidence}`;
+    const key = `${p.nodeEvidence}-${p.encounterEvidence}-${p.places.join('+')}-${p.delegations}`;
     let statement = built.get(key);
     if (!statement) {
       statement = build(p);
@@ -197,7 +197,8 @@ function perProjection(build: (p: EncounterProjection) => Statement): (p: Encoun
 }
 
 const suffix = (p: EncounterProjection) =>
-  `${p.nodeEvidence ? '-node-evidence' : ''}${p.encounterEvidence ? '-encounter-evidence' : ''}`;
+  `${p.nodeEvidence ? '-node-evidence' : ''}${p.encounterEvidence ? '-encounter-evidence' : ''}` +
+  `${p.places.map((f) => `-${f}`).join('')}${p.delegations ? '-delegations' : ''}`;
 
 /** One actor's counterparts, all found, ordered by name, then a page cut by position. */
 export const WHO_MET_ACTOR = perProjection((p) =>

@@ -61,7 +61,12 @@ class Nodes {
 }
 
 /** Without a selection to go by (callers outside GraphQL): every evidence list. */
-const EVERYTHING: EncounterProjection = { nodeEvidence: true, encounterEvidence: true };
+const EVERYTHING: EncounterProjection = {
+  nodeEvidence: true,
+  encounterEvidence: true,
+  places: ['city', 'country', 'place', 'venue'],
+  delegations: true,
+};
 
 export class EncounterRepository {
   constructor(

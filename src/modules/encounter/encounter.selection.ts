@@ -1,7 +1,7 @@
 /**
  * What a whoMetWhom selection needs from the statement beyond ids, names and properties: the
  * evidence lists (quotes are most of the bytes a page holds) of the nodes it shows, and those of
- * the participations behind `Encounter.evidence`. Walks the selection with the schema's types,
+ * the participations behind `Encounter.evidence`; the places and delegations it shows. Walks the selection with the schema's types,
  * through fragments; a field named `evidence` anywhere but on Encounter asks for the nodes'.
  */
 import {
@@ -21,13 +21,21 @@ export interface EncounterProjection {
   nodeEvidence: boolean;
   /** The evidence of the participations and delegation links (Encounter.evidence). */
   encounterEvidence: boolean;
+  /** The encounters' places that are selected (Encounter.place, venue, city, country). */
+  places: PlaceField[];
+  /** TakingPart.delegation is selected: the delegations' nodes are sent. */
+  delegations: boolean;
 }
 
+export type PlaceField = 'place' | 'venue' | 'city' | 'country';
+const PLACE_FIELDS: readonly string[] = ['place', 'venue', 'city', 'country'];
+
 const ENCOUNTER_TYPE = 'Encounter';
+const TAKING_PART_TYPE = 'TakingPart';
 const EVIDENCE_FIELD = 'evidence';
 
 export function encounterProjection(info: GraphQLResolveInfo): EncounterProjection {
-  const found: EncounterProjection = { nodeEvidence: false, encounterEvidence: false };
+  const found: EncounterProjection = { nodeEvidence: false, encounterEvidence: false, places: [], delegations: false };
   const visit = (type: GraphQLCompositeType, set: SelectionSetNode | undefined) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) field(type, selection);
@@ -42,10 +50,16 @@ export function encounterProjection(info: GraphQLResolveInfo): EncounterProjecti
     }
   };
   const field = (type: GraphQLCompositeType, node: FieldNode) => {
-    if (node.name.value === EVIDENCE_FIELD) {
+    const name = node.name.value;
+    if (name === EVIDENCE_FIELD) {
       if (type.name === ENCOUNTER_TYPE) found.encounterEvidence = true;
       else found.nodeEvidence = true;
     }
+    if (type.name === ENCOUNTER_TYPE && PLACE_FIELDS.includes(name) && !found.places.includes(name as PlaceField)) {
+      found.places.push(name as PlaceField);
+      found.places.sort();
+    }
+    if (type.name === TAKING_PART_TYPE && name === 'delegation') found.delegations = true;
     if (!node.selectionSet) return;
     const definition = isObjectType(type) || isInterfaceType(type) ? type.getFields()[node.name.value] : undefined;
     const next = definition ? getNamedType(definition.type) : undefined;

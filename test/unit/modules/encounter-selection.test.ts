@@ -30,24 +30,41 @@ function infoFor(query: string): GraphQLResolveInfo {
 test('ids, names and dates need no evidence', () => {
   const info = infoFor(`{ whoMetWhom(actorId: "person:hakan-fidan") { edges { node {
     counterpart { id name } meetings { meeting { id name } date { value } venue { name } } } } } }`);
-  expect(encounterProjection(info)).toEqual({ nodeEvidence: false, encounterEvidence: false });
+  expect(encounterProjection(info)).toEqual({
+    nodeEvidence: false,
+    encounterEvidence: false,
+    places: ['venue'],
+    delegations: false,
+  });
 });
 
 test("an encounter's evidence asks for the participations' quotes only", () => {
   const info = infoFor(`{ whoMetWhom(actorId: "person:hakan-fidan") { edges { node {
     meetings { evidence { quote } } } } } }`);
-  expect(encounterProjection(info)).toEqual({ nodeEvidence: false, encounterEvidence: true });
+  expect(encounterProjection(info)).toMatchObject({ nodeEvidence: false, encounterEvidence: true, places: [] });
 });
 
 test("a node's evidence, through an alias and a fragment on an interface, asks for the nodes' quotes", () => {
   const info = infoFor(`
     query { whoMetWhom { edges { node { other: counterpart { ...Quoted } } } } }
     fragment Quoted on Actor { id evidence { quote offset } }`);
-  expect(encounterProjection(info)).toEqual({ nodeEvidence: true, encounterEvidence: false });
+  expect(encounterProjection(info)).toMatchObject({ nodeEvidence: true, encounterEvidence: false });
 });
 
 test("a meeting's or a delegation's evidence inside an encounter is a node's", () => {
   const info = infoFor(`{ whoMetWhom(actorId: "country:UKR") { edges { node { meetings {
     meeting { evidence { quote } } counterpartTookPart { delegation { ... on Delegation { evidence { quote } } } } } } } } }`);
-  expect(encounterProjection(info)).toEqual({ nodeEvidence: true, encounterEvidence: false });
+  expect(encounterProjection(info)).toEqual({
+    nodeEvidence: true,
+    encounterEvidence: false,
+    places: [],
+    delegations: true,
+  });
+});
+
+test('the places selected, through a fragment on Encounter, each once and in order', () => {
+  const info = infoFor(`
+    query { whoMetWhom { edges { node { meetings { ...Where country { id } } } } } }
+    fragment Where on Encounter { venue { name } city { name } country { name } }`);
+  expect(encounterProjection(info).places).toEqual(['city', 'country', 'venue']);
 });
