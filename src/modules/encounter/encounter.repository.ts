@@ -4,7 +4,7 @@ import { badInput } from '../../errors';
 import type { Executor } from '../../graph/executor';
 import { type NodeRow, nodeFromRow } from '../../graph/records';
 import { type Evidence, evidenceFromLists } from '../../model/elements';
-import { MeetingMedium, type ParticipantRole, ROLE_CODES } from '../../model/vocabulary';
+import { type DelegationRole, MeetingMedium, type ParticipantRole, ROLE_CODES } from '../../model/vocabulary';
 import { decodeCursor, type Page, pageSize, toPage } from '../common/connection';
 import { dateWindow } from '../common/date-window';
 import { ParticipationMode } from '../common/enums';
@@ -14,27 +14,31 @@ import type { WhoMetWhomArgs } from './encounter.input';
 import type { EncounterProjection } from './encounter.selection';
 import type { Encounter, MetPair, TakingPart } from './encounter.type';
 
-/** The properties of a participation and of its delegation link (what the selection needs). */
-type RawProps = Record<string, unknown>;
+/**
+ * How one side took part, as the statement sends it: how, role, delegation role, the
+ * delegation's id (the page's nodes hold it), and the quotes of the participation and of its
+ * delegation link as three lists (empty unless Encounter.evidence is selected).
+ */
+type RawWay = [
+  how: ParticipationMode,
+  role: ParticipantRole,
+  delegationRole: DelegationRole | null,
+  delegation: string | null,
+  sourceIds: string[],
+  quotes: string[],
+  offsets: number[],
+];
 
-interface RawWay {
-  how: ParticipationMode;
-  participation: RawProps;
-  /** The delegation's id: the page's nodes hold it. */
-  delegation: string | null;
-  link: RawProps | null;
-}
-
-/** Nodes by id: the statement sends each node of a page once, and pairs name them. */
-interface RawEncounter {
-  meeting: string;
-  place: string | null;
-  venue: string | null;
-  city: string | null;
-  country: string | null;
-  actorWays: RawWay[];
-  counterpartWays: RawWay[];
-}
+/** One encounter: the ids of its meeting and places (the page's nodes hold them), and the ways. */
+type RawEncounter = [
+  meeting: string,
+  place: string | null,
+  venue: string | null,
+  city: string | null,
+  country: string | null,
+  actorWays: RawWay[],
+  counterpartWays: RawWay[],
+];
 
 interface RawPair {
   actor: string;
@@ -148,40 +152,36 @@ function toPair(raw: RawPair, nodes: Nodes): MetPair {
 }
 
 function toEncounter(raw: RawEncounter, nodes: Nodes): Encounter {
-  const meeting = nodes.view(raw.meeting)!;
+  const [meetingId, place, venue, city, country, actorWays, counterpartWays] = raw;
+  const meeting = nodes.view(meetingId)!;
   const evidence: Evidence[] = [];
   const seen = new Set<string>();
-  const takingPart = (way: RawWay): TakingPart => {
-    const quotes = (p: RawProps | null) =>
-      p ? evidenceFromLists(p.evidenceSourceIds, p.evidenceQuotes, p.evidenceOffsets) : [];
-    for (const e of [...quotes(way.participation), ...quotes(way.link)]) {
+  const takingPart = ([how, role, delegationRole, delegation, sourceIds, quotes, offsets]: RawWay): TakingPart => {
+    for (const e of evidenceFromLists(sourceIds, quotes, offsets)) {
       const key = `${e.sourceId}@${e.offset}:${e.quote.length}`;
       if (!seen.has(key)) {
         seen.add(key);
         evidence.push(e);
       }
     }
-    const role = way.participation.role as ParticipantRole;
     return {
-      how: way.how,
+      how,
       role,
       ...ROLE_CODES[role],
-      delegation: nodes.view(way.delegation),
-      delegationRole: (way.how === ParticipationMode.DELEGATION_MEMBER
-        ? (way.link?.role ?? null)
-        : null) as TakingPart['delegationRole'],
+      delegation: nodes.view(delegation),
+      delegationRole: how === ParticipationMode.DELEGATION_MEMBER ? delegationRole : null,
     };
   };
   return {
     meeting,
     date: meeting.date,
     medium: (meeting.medium ?? null) as MeetingMedium | null,
-    place: nodes.view(raw.place),
-    venue: nodes.view(raw.venue),
-    city: nodes.view(raw.city),
-    country: nodes.view(raw.country),
-    actorTookPart: raw.actorWays.map(takingPart),
-    counterpartTookPart: raw.counterpartWays.map(takingPart),
+    place: nodes.view(place),
+    venue: nodes.view(venue),
+    city: nodes.view(city),
+    country: nodes.view(country),
+    actorTookPart: actorWays.map(takingPart),
+    counterpartTookPart: counterpartWays.map(takingPart),
     evidence,
   };
 }
