@@ -148,7 +148,8 @@ const ENCOUNTERS_OF = (group: string, only: string, p: EncounterProjection) => `
 
 /**
  * The rows sent back for a page of pairs `{a, b, encounters}` (in order) and its `total`: a row
- * for the total, then one per node and one per pair; encounters and ways as lists, which cost
+ * for the total, then one per node, one per (actor, meeting) with the actor's ways there, and
+ * one per pair; encounters and ways as lists, which cost
  * fewer bytes and decode faster than maps. Every node of the page goes once and
  * pairs name them by id: an actor's meetings and places recur in many pairs, and maps (with
  * their evidence) are the costly part to send; the driver decodes many small records far
@@ -162,18 +163,29 @@ const PAGE_ROWS = (p: EncounterProjection) => `
     WITH DISTINCT n WHERE n IS NOT NULL
     RETURN collect(n) AS nodes
   }
-  UNWIND range(-1, size(nodes) + size(page) - 1) AS i
-  WITH total, i, CASE WHEN 0 <= i < size(nodes) THEN nodes[i] END AS n,
-       CASE WHEN i >= size(nodes) THEN page[i - size(nodes)] END AS pair
-  WITH total, i, n, properties(n) AS np, pair
+  // The actor's ways in a meeting are the same in every pair that meeting is in: sent once.
+  CALL (page) {
+    UNWIND page AS pair
+    UNWIND pair.encounters AS e
+    WITH pair.a.id AS actor, e.meeting.id AS meeting, e.actorWays AS ways
+    WITH actor, meeting, head(collect(ways)) AS ways
+    RETURN collect([actor, meeting, [w IN ways | ${WAY_ROW('w', p)}]]) AS actorWays
+  }
+  WITH total, page, nodes, actorWays, size(nodes) AS n1, size(nodes) + size(actorWays) AS n2
+  UNWIND range(-1, n2 + size(page) - 1) AS i
+  WITH total, i, CASE WHEN 0 <= i < n1 THEN nodes[i] END AS n,
+       CASE WHEN n1 <= i < n2 THEN actorWays[i - n1] END AS ways,
+       CASE WHEN i >= n2 THEN page[i - n2] END AS pair
+  WITH total, i, n, properties(n) AS np, ways, pair
   RETURN CASE WHEN i < 0 THEN total END AS total,
     CASE WHEN n IS NOT NULL THEN ${nodeProjection('n', 'np', p)} END AS node,
+    ways,
     CASE WHEN pair IS NOT NULL THEN {
       actor: pair.a.id,
       counterpart: pair.b.id,
       key: ${KEY('pair.a')} + ${KEY('pair.b')},
       encounters: [e IN pair.encounters | [e.meeting.id, e.place.id, e.venue.id, e.city.id, e.country.id,
-        [w IN e.actorWays | ${WAY_ROW('w', p)}], [w IN e.counterpartWays | ${WAY_ROW('w', p)}]]]
+        [w IN e.counterpartWays | ${WAY_ROW('w', p)}]]]
     } END AS pair`;
 
 /**

@@ -29,16 +29,21 @@ type RawWay = [
   offsets: number[],
 ];
 
-/** One encounter: the ids of its meeting and places (the page's nodes hold them), and the ways. */
+/**
+ * One encounter: the ids of its meeting and places (the page's nodes hold them) and the
+ * counterpart's ways; the actor's ways in that meeting come once, in a row of their own.
+ */
 type RawEncounter = [
   meeting: string,
   place: string | null,
   venue: string | null,
   city: string | null,
   country: string | null,
-  actorWays: RawWay[],
   counterpartWays: RawWay[],
 ];
+
+/** The actor's ways of taking part in one meeting. */
+type RawActorWays = [actor: string, meeting: string, ways: RawWay[]];
 
 interface RawPair {
   actor: string;
@@ -120,6 +125,7 @@ export class EncounterRepository {
 interface PageRow {
   total: number | null;
   node: NodeRow | null;
+  ways: RawActorWays | null;
   pair: RawPair | null;
 }
 
@@ -130,6 +136,7 @@ function toPairPage(
   cursorOf: (pair: RawPair, index: number) => unknown[],
 ): Page<MetPair> {
   const nodes = new Nodes(rows.flatMap((r) => (r.node ? [r.node] : [])));
+  const actorWays = new Map(rows.flatMap((r) => (r.ways ? [[`${r.ways[0]}|${r.ways[1]}`, r.ways[2]] as const] : [])));
   const pairs = rows.flatMap((r) => (r.pair ? [r.pair] : [])).map((raw, i) => ({ raw, cursor: cursorOf(raw, i) }));
   return toPage(
     pairs,
@@ -137,12 +144,12 @@ function toPairPage(
     rows[0]?.total ?? 0,
     hasPrevious,
     (p) => p.cursor,
-    (p) => toPair(p.raw, nodes),
+    (p) => toPair(p.raw, nodes, actorWays),
   );
 }
 
-function toPair(raw: RawPair, nodes: Nodes): MetPair {
-  const meetings = raw.encounters.map((e) => toEncounter(e, nodes));
+function toPair(raw: RawPair, nodes: Nodes, actorWays: Map<string, RawWay[]>): MetPair {
+  const meetings = raw.encounters.map((e) => toEncounter(e, nodes, actorWays.get(`${raw.actor}|${e[0]}`) ?? []));
   return {
     actor: nodes.view(raw.actor),
     counterpart: nodes.view(raw.counterpart),
@@ -151,8 +158,8 @@ function toPair(raw: RawPair, nodes: Nodes): MetPair {
   };
 }
 
-function toEncounter(raw: RawEncounter, nodes: Nodes): Encounter {
-  const [meetingId, place, venue, city, country, actorWays, counterpartWays] = raw;
+function toEncounter(raw: RawEncounter, nodes: Nodes, actorWays: RawWay[]): Encounter {
+  const [meetingId, place, venue, city, country, counterpartWays] = raw;
   const meeting = nodes.view(meetingId)!;
   const evidence: Evidence[] = [];
   const seen = new Set<string>();
