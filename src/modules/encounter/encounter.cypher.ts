@@ -149,13 +149,13 @@ const ENCOUNTERS_OF = (group: string, only: string, p: EncounterProjection) => `
 /**
  * The rows sent back for a page of pairs `{a, b, encounters}` (in order) and its `total`: a row
  * for the total, then one per node, one per (actor, meeting) with the actor's ways there, and
- * one per pair; encounters and ways as lists, which cost
+ * one per pair (with its `key` when `keyed`: the all-pairs list's cursors); encounters and ways as lists, which cost
  * fewer bytes and decode faster than maps. Every node of the page goes once and
  * pairs name them by id: an actor's meetings and places recur in many pairs, and maps (with
  * their evidence) are the costly part to send; the driver decodes many small records far
  * faster than one large one (a value split across Bolt chunks takes its slow path).
  */
-const PAGE_ROWS = (p: EncounterProjection) => `
+const PAGE_ROWS = (p: EncounterProjection, keyed: boolean) => `
   CALL (page) {
     UNWIND page AS pair
     UNWIND [pair.a, pair.b] + reduce(found = [], e IN pair.encounters |
@@ -183,7 +183,7 @@ const PAGE_ROWS = (p: EncounterProjection) => `
     CASE WHEN pair IS NOT NULL THEN {
       actor: pair.a.id,
       counterpart: pair.b.id,
-      key: ${KEY('pair.a')} + ${KEY('pair.b')},
+      ${keyed ? `key: ${KEY('pair.a')} + ${KEY('pair.b')},` : ''}
       encounters: [e IN pair.encounters | [e.meeting.id, e.place.id, e.venue.id, e.city.id, e.country.id,
         [w IN e.counterpartWays | ${WAY_ROW('w', p)}]]]
     } END AS pair`;
@@ -230,7 +230,7 @@ export const WHO_MET_ACTOR = perProjection((p) =>
      WITH a, b, encounters ORDER BY toLower(b.name), b.id
      WITH collect({a: a, b: b, encounters: encounters}) AS pairs
      WITH size(pairs) AS total, pairs[$skip..($skip + $limit)] AS page
-     ${PAGE_ROWS(p)}`,
+     ${PAGE_ROWS(p, false)}`,
   ),
 );
 
@@ -294,7 +294,7 @@ function whoMetWhom(withTotal: boolean, p: EncounterProjection): Statement {
      WITH a, b, encounters ORDER BY toLower(a.name), a.id, toLower(b.name), b.id
      WITH collect({a: a, b: b, encounters: encounters}) AS page
      ${withTotal ? `CALL () { ${COUNT_PAIRS} }` : 'WITH page, null AS total'}
-     ${PAGE_ROWS(p)}`,
+     ${PAGE_ROWS(p, true)}`,
   );
 }
 

@@ -47,8 +47,8 @@ type RawActorWays = [actor: string, meeting: string, ways: RawWay[]];
 
 interface RawPair {
   actor: string;
-  /** The pair's place in the unpaged list: actor's lower-cased name and id, counterpart's. */
-  key: string[];
+  /** The pair's place in the all-pairs list: actor's lower-cased name and id, counterpart's. */
+  key?: string[];
   counterpart: string;
   encounters: RawEncounter[];
 }
@@ -118,7 +118,7 @@ export class EncounterRepository {
       ...params,
       after,
     });
-    return toPairPage(rows, limit, after !== null, (pair) => pair.key);
+    return toPairPage(rows, limit, after !== null, (pair) => pair.key!);
   }
 }
 
