@@ -4,6 +4,7 @@
  *   seed               load the article (seed/…facts.yaml); loading it again changes nothing
  *   import FILE        validate a facts document and load it in one transaction (--dry-run, --replace)
  *   remove-source ID   take a source and every claim of it out, in one transaction
+ *   bulk-load FILE...  load documents into a NEW store of the project's Neo4j with Neo4j's importer
  *   export             write the subgraph around seeds in an export format, to a file or stdout
  *   schema             print the GraphQL SDL
  * Each command reads the same configuration as the server (environment variables).
@@ -17,9 +18,12 @@ import { GraphQLError } from 'graphql';
 import { loadConfig } from './config';
 import { ExportFormat } from './export';
 import { connectGraph } from './graph/connect';
-import type { Executor } from './graph/executor';
+import { createDriver } from './graph/driver';
+import { Executor } from './graph/executor';
+import { freePort, startLocalNeo4j } from './graph/local-neo4j';
 import { chooseLocalTarget } from './graph/local-target';
 import { applyMigrations } from './graph/migrations';
+import { finishBulkImport, importPlansIntoNewStore, plansFromFiles } from './ingest/bulk-store';
 import { graphCounts, importFactsFile, removeSource, SEED_FILE } from './ingest/import';
 import { type GraphCounts, type ImportReport, type RemoveReport, totals } from './ingest/report';
 import type { Problem } from './ingest/validate';
@@ -224,6 +228,58 @@ export function buildCli(): Command {
         }),
       ),
     );
+
+  program
+    .command('bulk-load')
+    .argument('<files...>', 'facts documents, in the order they would be imported')
+    .description(
+      "load facts documents into a new, empty store of the project's own Neo4j with Neo4j's offline importer " +
+        '(the same claims and values as import; for large loads). Refused when the folder holds a database',
+    )
+    .option('--data-dir <dir>', 'the new store folder (default LOCAL_NEO4J_DATA_DIR)')
+    .action(async (files: string[], opts: { dataDir?: string }) => {
+      const config = loadConfig();
+      if (config.NEO4J_URI) {
+        throw new InvalidArgumentError(
+          "bulk-load writes a new store of the project's own Neo4j, offline; unset NEO4J_URI (for a running Neo4j use import)",
+        );
+      }
+      const dataDir = opts.dataDir ?? config.LOCAL_NEO4J_DATA_DIR;
+      const say = (line: string) => process.stderr.write(`${line}\n`);
+      const plans = plansFromFiles(files, config.MAX_YAML_ALIASES);
+      const result = await importPlansIntoNewStore(() => plans, {
+        dataDir,
+        log: (line) => {
+          if (!line.startsWith('neo4j-import: ') || /IMPORT DONE|Imported|Peak/.test(line)) say(line);
+        },
+      });
+      say(
+        `bulk-load: ${result.nodes} nodes, ${result.relationships} relationships, ${result.claims} claims written to ${dataDir}`,
+      );
+      const local = await startLocalNeo4j({
+        dataDir,
+        port: await freePort(),
+        heapMb: config.LOCAL_NEO4J_HEAP_MB,
+        pagecacheMb: config.LOCAL_NEO4J_PAGECACHE_MB,
+        log: () => undefined,
+      });
+      const executor = new Executor(
+        createDriver({
+          uri: local.uri,
+          user: config.NEO4J_USER,
+          password: config.NEO4J_PASSWORD,
+          connectTimeoutMs: 60_000,
+        }),
+        { database: config.NEO4J_DATABASE, timeoutMs: config.EXPORT_TIMEOUT_MS },
+      );
+      try {
+        await finishBulkImport(executor, result);
+        process.stdout.write(`graph: ${dataDir}\nafter:  ${counts(await graphCounts(executor))}\n`);
+      } finally {
+        await executor.close();
+        await local.stop();
+      }
+    });
 
   program
     .command('remove-source')

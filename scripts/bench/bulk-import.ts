@@ -1,11 +1,19 @@
 /**
- * Bulk import of a synthetic graph through the project's loader (`loadPlansInBatches`: the
- * MERGE_NODES / MERGE_EDGES statements of a facts document, batches of `batchRows` rows, one
- * transaction each) into a Neo4j of its own. The graph is generated as a stream of sources, each
- * holding `chunk` entities and the text their quotes are taken from, so memory stays flat however
- * large the graph. It is loaded twice: the second load of the same stream must change no count.
+ * Bulk import of a synthetic graph into a Neo4j of its own, by one of two paths:
  *
- *   npm run bench:bulk-import -- [actors=10000] [meetings=100000] [batchRows=10000] [heapMb=2048] [pagecacheMb=2048]
+ *  - `transactions`: the project's loader (`loadPlansInBatches`: the statements of a facts
+ *    document, batches of `batchRows` rows, one transaction each), loaded twice: the second
+ *    load of the same stream must change no count;
+ *  - `importer` (default): the bulk path for an empty graph (`importPlansIntoNewStore`: the same
+ *    claims and derived values, written by Neo4j's own importer into a new store), then the
+ *    Neo4j started on it, the schema built (`finishBulkImport`), and the latency of whoMetWhom
+ *    for the busiest actor, a page of meetings and a search, over GraphQL.
+ *
+ * The graph is generated as a stream of sources, each holding `chunk` entities and the text their
+ * quotes are taken from, so memory stays flat however large the graph. It is skewed: a tenth of
+ * the meetings have one of 100 "hub" people as a party, and one in a hundred has person 0.
+ *
+ *   npm run bench:bulk-import -- [actors=10000] [meetings=100000] [batchRows=10000] [heapMb=2048] [pagecacheMb=2048] [path=importer]
  *
  * The full brief's size is `100000 1000000`.
  */
@@ -14,14 +22,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
+import { loadConfig } from '../../src/config';
 import { createDriver } from '../../src/graph/driver';
 import { Executor } from '../../src/graph/executor';
 import { freePort, type LocalNeo4j, startLocalNeo4j } from '../../src/graph/local-neo4j';
 import { applyMigrations } from '../../src/graph/migrations';
 import { type BulkBatch, loadPlansInBatches } from '../../src/ingest/bulk';
+import { finishBulkImport, importPlansIntoNewStore } from '../../src/ingest/bulk-store';
 import type { LoadEdge, LoadNode, LoadPlan } from '../../src/ingest/load';
+import { createLogger } from '../../src/logger';
 import { type Evidence, edgeId } from '../../src/model/elements';
 import { MeetingStatus, NodeKind, ParticipantRole, PlaceKind, RelType } from '../../src/model/vocabulary';
+import { startServer } from '../../src/server';
 import { reportResult } from './result';
 
 const CHUNK = 10_000;
@@ -140,7 +152,9 @@ function* synthetic(scale: Scale, seed = 7): Generator<LoadPlan> {
     for (let i = first; i < Math.min(s.meetings, first + CHUNK); i++) {
       const date = `${2000 + pick(25)}-${pad(1 + pick(12), 2)}-${pad(1 + pick(28), 2)}`;
       const venue = pick(s.venues);
-      const a = pick(s.people);
+      // Skewed: person 0 is a party to 1 % of the meetings, the 100 hubs to 9 % more.
+      const r = next();
+      const a = r < 0.01 ? 0 : r < 0.1 ? pick(Math.min(100, s.people)) : pick(s.people);
       const b = (a + 1 + pick(s.people - 1)) % s.people;
       let mediator: number | null = null;
       if (i % 4 === 0) {
@@ -185,7 +199,9 @@ function* synthetic(scale: Scale, seed = 7): Generator<LoadPlan> {
 }
 
 interface Counts {
+  /** Graph nodes (Entity), not counting Claim nodes. */
   nodes: number;
+  claims: number;
   relationships: number;
   byLabel: Record<string, number>;
   byType: Record<string, number>;
@@ -194,9 +210,9 @@ interface Counts {
 }
 
 async function counts(executor: Executor): Promise<Counts> {
-  const [totals] = await executor.read<{ nodes: number; relationships: number }>({
+  const [totals] = await executor.read<{ nodes: number; relationships: number; claims: number }>({
     name: 'bench-counts',
-    text: 'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    text: 'CALL () { MATCH (n:Entity) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } CALL () { MATCH (c:Claim) RETURN count(c) AS claims } RETURN nodes, relationships, claims',
   });
   const byLabel: Record<string, number> = {};
   for (const label of Object.values(NodeKind)) {
@@ -223,6 +239,7 @@ async function counts(executor: Executor): Promise<Counts> {
   });
   return {
     nodes: totals!.nodes,
+    claims: totals!.claims,
     relationships: totals!.relationships,
     byLabel,
     byType,
@@ -344,11 +361,8 @@ async function load(
   }
 }
 
-async function main() {
-  const [actors = 10_000, meetings = 100_000, batchRows = 10_000, heapMb = 2048, pagecacheMb = 2048] = process.argv
-    .slice(2)
-    .map(Number);
-  const scale = { actors, meetings };
+async function transactionsPath(scale: Scale, batchRows: number, heapMb: number, pagecacheMb: number) {
+  const { actors, meetings } = scale;
   const expected = shape(scale);
   let local: LocalNeo4j | undefined;
   let dataDir: string | undefined;
@@ -423,6 +437,138 @@ async function main() {
     await local?.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
+}
+
+const QUERIES = {
+  whoMetWhomHub: {
+    label: 'whoMetWhom, hub person 0 (first 20)',
+    query: `{ whoMetWhom(actorId: "${personId(0)}", first: 20) { edges { node { counterpart { id name }
+      meetings { meeting { id } date { value } venue { name } city { name } counterpartTookPart { how role } evidence { quote } } } } } }`,
+  },
+  aPage: {
+    label: 'a-page: 50 meetings by date + venue + participants',
+    query: `{ meetings(first: 50, orderBy: DATE_ASC) { edges { node {
+      id date { value } venue { name } participants { role actor { id } } } } } }`,
+  },
+  search: {
+    label: 'search: actors(search: "Person 4242", first: 10)',
+    query: '{ actors(search: "Person 4242", first: 10) { edges { node { id name } } } }',
+  },
+} as const;
+
+/** p50 and slowest of `rounds` timed runs of each query over GraphQL, after 2 untimed ones. */
+async function queryLatencies(uri: string, rounds: number): Promise<string[]> {
+  const config = loadConfig({
+    ...process.env,
+    NEO4J_URI: uri,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SEED_ON_START: 'false',
+    QUERY_TIMEOUT_MS: '300000',
+  });
+  const server = await startServer(config, createLogger('silent'));
+  const lines: string[] = [];
+  try {
+    for (const { label, query } of Object.values(QUERIES)) {
+      const ms: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < rounds + 2; i++) {
+        const t = process.hrtime.bigint();
+        const res = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        });
+        const text = await res.text();
+        if (i >= 2) ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+        bytes = text.length;
+        if (text.includes('"errors"')) throw new Error(`${label}: ${text.slice(0, 500)}`);
+      }
+      ms.sort((a, b) => a - b);
+      lines.push(
+        `  ${label}: p50 ${ms[Math.ceil(ms.length / 2) - 1]!.toFixed(1)} ms, slowest ${ms[ms.length - 1]!.toFixed(1)} ms (${rounds} runs, ${Math.round(bytes / 1024)} KB)`,
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+  return lines;
+}
+
+async function importerPath(scale: Scale, heapMb: number, pagecacheMb: number) {
+  const expected = shape(scale);
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diplograph-bulk-'));
+  const loadAtStart = machineLoad();
+  const began = Date.now();
+  const cpu0 = process.cpuUsage();
+  let local: LocalNeo4j | undefined;
+  let executor: Executor | undefined;
+  try {
+    const result = await importPlansIntoNewStore(() => synthetic(scale), {
+      dataDir,
+      csvDir: process.env.BULK_CSV_DIR,
+      importHeapMb: Math.min(heapMb, 2048),
+      importOffHeapMb: pagecacheMb,
+      log: (line) => {
+        if (!line.startsWith('neo4j-import: ') || /IMPORT|Import starting|Imported|Peak|COMPLETED/.test(line)) {
+          process.stderr.write(`${line}\n`);
+        }
+      },
+    });
+    const nodeCpu = process.cpuUsage(cpu0);
+    const startBegan = Date.now();
+    local = await startLocalNeo4j({ dataDir, port: await freePort(), heapMb, pagecacheMb, log: () => undefined });
+    executor = new Executor(createDriver({ uri: local.uri, user: 'neo4j', password: '', connectTimeoutMs: 60_000 }), {
+      database: 'neo4j',
+      timeoutMs: 3_600_000,
+    });
+    const startMs = Date.now() - startBegan;
+    const finished = await finishBulkImport(executor, result);
+    const totalMs = Date.now() - began;
+    const after = await counts(executor);
+    const graphMs = result.csvMilliseconds + result.importMilliseconds;
+    const report = [
+      `bulk import through Neo4j's importer: ${fmt(scale.actors)} actors (${fmt(expected.people)} people, ${fmt(expected.countries)} countries), ` +
+        `${fmt(scale.meetings)} meetings, ${fmt(expected.cities + expected.venues)} places, ${fmt(expected.sources)} sources; Neo4j heap ${heapMb} MB, page cache ${pagecacheMb} MB`,
+      `  expected ${fmt(expected.nodes)} nodes, ${fmt(expected.relationships)} relationships; ` +
+        `written ${fmt(result.nodes)} nodes, ${fmt(result.relationships)} relationships, ${fmt(result.claims)} Claim nodes (${fmt(result.held)} ids held in memory)`,
+      `  CSV files (claims and derived values): ${(result.csvMilliseconds / 1000).toFixed(1)} s, this process's CPU ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(0)} s`,
+      `  neo4j-admin database import: ${(result.importMilliseconds / 1000).toFixed(1)} s`,
+      `  start Neo4j on the store: ${(startMs / 1000).toFixed(1)} s; empty lists, constraints and indexes (online): ${(finished.milliseconds / 1000).toFixed(1)} s`,
+      `  total ${(totalMs / 1000).toFixed(1)} s: ${fmt(result.relationships / (totalMs / 1000))} relationships/s end to end; ` +
+        `${fmt(result.relationships / (graphMs / 1000))} relationships/s to a written store (CSV + import); ` +
+        `${fmt(result.relationships / (result.importMilliseconds / 1000))} relationships/s in the importer alone ` +
+        `(${fmt((result.nodes + result.claims + result.relationships) / (result.importMilliseconds / 1000))} records/s)`,
+      `  counts: ${JSON.stringify(after)}`,
+      `  machine: at start ${loadAtStart}; at end ${machineLoad()}`,
+    ];
+    process.stdout.write(`${report.join('\n')}\n`);
+    if (
+      after.nodes !== expected.nodes ||
+      after.claims !== result.claims ||
+      after.relationships !== expected.relationships
+    ) {
+      throw new Error('the store does not hold the expected numbers of nodes and relationships');
+    }
+    process.stdout.write(`queries over GraphQL at this size:\n${(await queryLatencies(local.uri, 10)).join('\n')}\n`);
+  } finally {
+    await executor?.close();
+    await local?.stop();
+    if (!process.env.BULK_KEEP_STORE) fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const [actors = 10_000, meetings = 100_000, batchRows = 10_000, heapMb = 2048, pagecacheMb = 2048] = args
+    .slice(0, 5)
+    .map(Number);
+  const mode = args[5] ?? 'importer';
+  const scale = { actors, meetings };
+  if (mode === 'importer') await importerPath(scale, heapMb, pagecacheMb);
+  else if (mode === 'transactions') await transactionsPath(scale, batchRows, heapMb, pagecacheMb);
+  else throw new Error(`unknown path ${mode}: importer or transactions`);
 }
 
 main().catch((error) => {

@@ -205,6 +205,16 @@ interface Launched {
   version: string;
 }
 
+/**
+ * The class path of the resolved Neo4j jars (resolving them first if needed), for the tools that
+ * run on them offline, such as the importer (src/graph/neo4j-import.ts).
+ */
+export function neo4jClasspath(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): string {
+  ensureToolchain();
+  ensureJars(log);
+  return path.join(LIB_DIR, '*');
+}
+
 /** Resolves the jars and compiles the launcher without starting anything (used by CI set-up). */
 export function prepareLocalNeo4j(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): void {
   ensureToolchain();

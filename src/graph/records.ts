@@ -62,6 +62,11 @@ export const edgeRow = (v: string, p: string, from: string, to: string, claims =
 export const claimsOf = (p: string, when: string) =>
   `CASE WHEN ${when} THEN COLLECT { MATCH (c:${CLAIM_LABEL} {subjectId: ${p}.id})
      RETURN [c.sourceId, c.sourceDate, c.values, c.evidenceQuotes, c.evidenceOffsets] } END`;
+/** nodeRow without the properties `excluded` (names from our own code, never from input). */
+export const nodeRowWithout = (v: string, p: string, excluded: readonly string[]) => {
+  const keys = `[k IN keys(${p}) WHERE NOT k IN [${['searchText', ...excluded].map((k) => `'${k}'`).join(', ')}]]`;
+  return `[labels(${v}), ${names(keys)}, [k IN ${keys} | ${p}[k]]]`;
+};
 
 /** Precedes every property name in a row's names (in the statement, as Cypher escapes it). */
 const NAME_SEPARATOR = '\u001F';

@@ -118,6 +118,13 @@ export async function graphPredatesClaims(executor: Executor): Promise<boolean> 
 // ---------------------------------------------------------------------------------------------
 // Planning
 
+/** What a claim is about: a node of a kind, or a relationship of a type between two ids. */
+export interface ClaimSubject {
+  id: string;
+  node?: { kind: NodeKind };
+  edge?: { type: RelType; from: string; to: string };
+}
+
 /** A node or relationship the plan touches, with its claims before and after. */
 interface Subject {
   id: string;
@@ -366,7 +373,8 @@ function sameClaim(a: Claim, b: Claim): boolean {
   );
 }
 
-function claimRecord(subject: Subject, claim: Claim, key: string): Record<string, unknown> {
+/** What a Claim node stores (the bulk path writes the same records: src/ingest/bulk-store.ts). */
+export function claimRecord(subject: ClaimSubject, claim: Claim, key: string): Record<string, unknown> {
   return {
     key,
     subjectId: subject.id,
@@ -383,14 +391,15 @@ function claimRecord(subject: Subject, claim: Claim, key: string): Record<string
 }
 
 /** A node's stored properties: the derived values, its search key, evidence and disputes. */
-function nodeRecord(id: string, derived: Derived): Record<string, PropertyValue> {
+export function nodeRecord(id: string, derived: Derived): Record<string, PropertyValue> {
   const name = typeof derived.props.name === 'string' ? derived.props.name : id;
   const aliases = Array.isArray(derived.props.aliases) ? (derived.props.aliases as string[]) : [];
   // Full-text indexes skip list properties: search reads name and aliases from one string.
   return { id, ...elementRecord(derived), searchText: searchText(name, aliases) };
 }
 
-function elementRecord(derived: Derived): Record<string, PropertyValue> {
+/** A relationship's stored properties (with its `id`), or a node's without search key. */
+export function elementRecord(derived: Derived): Record<string, PropertyValue> {
   return {
     ...derived.props,
     evidenceSourceIds: derived.evidence.map((e) => e.sourceId),
@@ -400,7 +409,7 @@ function elementRecord(derived: Derived): Record<string, PropertyValue> {
   };
 }
 
-function sourceRecord(source: LoadNode): Record<string, PropertyValue> {
+export function sourceRecord(source: LoadNode): Record<string, PropertyValue> {
   const props = definedValues(source.props);
   return { ...props, id: source.id, name: (props.name as string | undefined) ?? (props.title as string) ?? source.id };
 }
@@ -459,7 +468,7 @@ async function refuseDangling(tx: Tx, changes: Changes, removedSourceId?: string
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function definedValues(props: Record<string, PropertyValue | undefined>): Record<string, PropertyValue> {
+export function definedValues(props: Record<string, PropertyValue | undefined>): Record<string, PropertyValue> {
   const out: Record<string, PropertyValue> = {};
   for (const [k, v] of Object.entries(props)) if (v !== undefined && k !== 'searchText') out[k] = v;
   return out;

@@ -9,11 +9,26 @@
  * their encounters built. The total, a pass over every pair, is counted only when asked for.
  */
 import { cypher, type Statement } from '../../graph/executor';
-import { nodeMap } from '../../graph/records';
+import { nodeRowWithout } from '../../graph/records';
 import { ACTOR_KINDS, NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
+import type { EncounterProjection } from './encounter.selection';
 
 const { PARTICIPATED_IN, MEMBER_OF, REPRESENTS, HELD_AT, LOCATED_IN, SAME_AS } = RelType;
 const { Meeting, Delegation, Person, Country, Place } = NodeKind;
+
+const EVIDENCE_KEYS = ['evidenceSourceIds', 'evidenceQuotes', 'evidenceOffsets'];
+
+/**
+ * A node as a NodeRow (records.ts: the driver decodes lists far faster than maps) with what the
+ * selection needs: never its search key, its evidence lists only when asked for (they are most
+ * of a page's bytes). `np` must hold `properties(v)`.
+ */
+const nodeProjection = (v: string, np: string, p: EncounterProjection) =>
+  nodeRowWithout(v, np, p.nodeEvidence ? [] : EVIDENCE_KEYS);
+
+/** A participation or delegation link's properties: `keys`, and the evidence when asked for. */
+const edgeProps = (r: string, keys: string[], p: EncounterProjection) =>
+  `${r} {${[...keys, ...(p.encounterEvidence ? EVIDENCE_KEYS : [])].map((k) => `.${k}`).join(', ')}}`;
 
 /** The same-as group of node `v` (itself included), as the list `group`. */
 const GROUP_OF = (v: string, group: string) => `
@@ -78,7 +93,7 @@ const KEY = (v: string) => `[toLower(${v}.name), ${v}.id]`;
  * `group` itself; every counterpart or (when `only` is a list) those whose representative's id
  * it holds. `group`'s members' ways of taking part are the actor's, the counterpart group's its.
  */
-const ENCOUNTERS_OF = (group: string, only: string) => `
+const ENCOUNTERS_OF = (group: string, only: string, p: EncounterProjection) => `
   CALL (${group}) {
     UNWIND ${group} AS me
     ${MEETINGS_OF('me')}
@@ -102,20 +117,17 @@ const ENCOUNTERS_OF = (group: string, only: string) => `
        city: city, country: country} AS place
   // Who took part, and on which side: a delegation, its members and its country share one.
   CALL (m) {
-    MATCH (t:Entity)-[p:${PARTICIPATED_IN}]->(m)
-    RETURN t, 'DIRECT' AS how, t.id AS side,
-           {props: properties(p), type: '${PARTICIPATED_IN}', from: t.id, to: m.id} AS participation,
+    MATCH (t:Entity)-[r:${PARTICIPATED_IN}]->(m)
+    RETURN t, 'DIRECT' AS how, t.id AS side, ${edgeProps('r', ['role'], p)} AS participation,
            null AS delegation, null AS link
     UNION ALL
-    MATCH (t:${Person})-[link:${MEMBER_OF}]->(d:${Delegation})-[p:${PARTICIPATED_IN}]->(m)
-    RETURN t, 'DELEGATION_MEMBER' AS how, d.id AS side,
-           {props: properties(p), type: '${PARTICIPATED_IN}', from: d.id, to: m.id} AS participation,
-           ${nodeMap('d')} AS delegation, {props: properties(link), type: '${MEMBER_OF}', from: t.id, to: d.id} AS link
+    MATCH (t:${Person})-[link:${MEMBER_OF}]->(d:${Delegation})-[r:${PARTICIPATED_IN}]->(m)
+    RETURN t, 'DELEGATION_MEMBER' AS how, d.id AS side, ${edgeProps('r', ['role'], p)} AS participation,
+           d AS delegation, ${edgeProps('link', ['role'], p)} AS link
     UNION ALL
-    MATCH (t:${Country})<-[link:${REPRESENTS}]-(d:${Delegation})-[p:${PARTICIPATED_IN}]->(m)
-    RETURN t, 'REPRESENTED_BY_DELEGATION' AS how, d.id AS side,
-           {props: properties(p), type: '${PARTICIPATED_IN}', from: d.id, to: m.id} AS participation,
-           ${nodeMap('d')} AS delegation, {props: properties(link), type: '${REPRESENTS}', from: d.id, to: t.id} AS link
+    MATCH (t:${Country})<-[link:${REPRESENTS}]-(d:${Delegation})-[r:${PARTICIPATED_IN}]->(m)
+    RETURN t, 'REPRESENTED_BY_DELEGATION' AS how, d.id AS side, ${edgeProps('r', ['role'], p)} AS participation,
+           d AS delegation, ${edgeProps('link', [], p)} AS link
   }
   WITH ${group}, ${only}, m, place, t, collect(side) AS sides,
        collect({how: how, participation: participation, delegation: delegation, link: link}) AS ways
@@ -136,51 +148,90 @@ const ENCOUNTERS_OF = (group: string, only: string) => `
 
 /**
  * The rows sent back for a page of pairs `{a, b, encounters}` (in order) and its `total`: a row
- * for the total, then one per node and one per pair. Every node of the page goes once and
+ * for the total, then one per node, one per (actor, meeting) with the actor's ways there, and
+ * one per pair (with its `key` when `keyed`: the all-pairs list's cursors); encounters and ways as lists, which cost
+ * fewer bytes and decode faster than maps. Every node of the page goes once and
  * pairs name them by id: an actor's meetings and places recur in many pairs, and maps (with
  * their evidence) are the costly part to send; the driver decodes many small records far
  * faster than one large one (a value split across Bolt chunks takes its slow path).
  */
-const PAGE_ROWS = `
+const PAGE_ROWS = (p: EncounterProjection, keyed: boolean) => `
   CALL (page) {
     UNWIND page AS pair
-    UNWIND [pair.a, pair.b] + reduce(found = [], e IN pair.encounters | found + [e.meeting, e.place, e.city, e.country]) AS n
+    UNWIND [pair.a, pair.b] + reduce(found = [], e IN pair.encounters |
+      found + [e.meeting${p.places.map((f) => `, e.${f}`).join('')}]${p.delegations ? ' + [w IN e.actorWays + e.counterpartWays | w.delegation]' : ''}) AS n
     WITH DISTINCT n WHERE n IS NOT NULL
     RETURN collect(n) AS nodes
   }
-  UNWIND range(-1, size(nodes) + size(page) - 1) AS i
-  WITH total, i, CASE WHEN 0 <= i < size(nodes) THEN nodes[i] END AS n,
-       CASE WHEN i >= size(nodes) THEN page[i - size(nodes)] END AS pair
+  // The actor's ways in a meeting are the same in every pair that meeting is in: sent once.
+  CALL (page) {
+    UNWIND page AS pair
+    UNWIND pair.encounters AS e
+    WITH pair.a.id AS actor, e.meeting.id AS meeting, e.actorWays AS ways
+    WITH actor, meeting, head(collect(ways)) AS ways
+    RETURN collect([actor, meeting, [w IN ways | ${WAY_ROW('w', p)}]]) AS actorWays
+  }
+  WITH total, page, nodes, actorWays, size(nodes) AS n1, size(nodes) + size(actorWays) AS n2
+  UNWIND range(-1, n2 + size(page) - 1) AS i
+  WITH total, i, CASE WHEN 0 <= i < n1 THEN nodes[i] END AS n,
+       CASE WHEN n1 <= i < n2 THEN actorWays[i - n1] END AS ways,
+       CASE WHEN i >= n2 THEN page[i - n2] END AS pair
+  WITH total, i, n, properties(n) AS np, ways, pair
   RETURN CASE WHEN i < 0 THEN total END AS total,
-    CASE WHEN n IS NOT NULL THEN ${nodeMap('n')} END AS node,
+    CASE WHEN n IS NOT NULL THEN ${nodeProjection('n', 'np', p)} END AS node,
+    ways,
     CASE WHEN pair IS NOT NULL THEN {
       actor: pair.a.id,
       counterpart: pair.b.id,
-      key: ${KEY('pair.a')} + ${KEY('pair.b')},
-      encounters: [e IN pair.encounters | {
-        meeting: e.meeting.id,
-        place: e.place.id,
-        venue: e.venue.id,
-        city: e.city.id,
-        country: e.country.id,
-        actorWays: e.actorWays,
-        counterpartWays: e.counterpartWays
-      }]
+      ${keyed ? `key: ${KEY('pair.a')} + ${KEY('pair.b')},` : ''}
+      encounters: [e IN pair.encounters | [e.meeting.id, e.place.id, e.venue.id, e.city.id, e.country.id,
+        [w IN e.counterpartWays | ${WAY_ROW('w', p)}]]]
     } END AS pair`;
 
+/**
+ * A way of taking part as a list (RawWay in the repository): how, role, the delegation role,
+ * the delegation's id, and the quotes of the participation and link (empty unless selected).
+ */
+const WAY_ROW = (w: string, p: EncounterProjection) => {
+  const lists = EVIDENCE_KEYS.map((k) =>
+    p.encounterEvidence ? `coalesce(${w}.participation.${k}, []) + coalesce(${w}.link.${k}, [])` : '[]',
+  ).join(', ');
+  return `[${w}.how, ${w}.participation.role, ${w}.link.role, ${w}.delegation.id, ${lists}]`;
+};
+
+/** The statement for each projection, built once. */
+function perProjection(build: (p: EncounterProjection) => Statement): (p: EncounterProjection) => Statement {
+  const built = new Map<string, Statement>();
+  return (p) => {
+    const key = `${p.nodeEvidence}-${p.encounterEvidence}-${p.places.join('+')}-${p.delegations}`;
+    let statement = built.get(key);
+    if (!statement) {
+      statement = build(p);
+      built.set(key, statement);
+    }
+    return statement;
+  };
+}
+
+const suffix = (p: EncounterProjection) =>
+  `${p.nodeEvidence ? '-node-evidence' : ''}${p.encounterEvidence ? '-encounter-evidence' : ''}` +
+  `${p.places.map((f) => `-${f}`).join('')}${p.delegations ? '-delegations' : ''}`;
+
 /** One actor's counterparts, all found, ordered by name, then a page cut by position. */
-export const WHO_MET_ACTOR = cypher(
-  'who-met-actor',
-  `MATCH (a:Entity {id: $actorId})
-   ${GROUP_OF('a', 'group')}
-   CALL (group) {
-     WITH group, null AS only
-     ${ENCOUNTERS_OF('group', 'only')}
-   }
-   WITH a, b, encounters ORDER BY toLower(b.name), b.id
-   WITH collect({a: a, b: b, encounters: encounters}) AS pairs
-   WITH size(pairs) AS total, pairs[$skip..($skip + $limit)] AS page
-   ${PAGE_ROWS}`,
+export const WHO_MET_ACTOR = perProjection((p) =>
+  cypher(
+    `who-met-actor${suffix(p)}`,
+    `MATCH (a:Entity {id: $actorId})
+     ${GROUP_OF('a', 'group')}
+     CALL (group) {
+       WITH group, null AS only
+       ${ENCOUNTERS_OF('group', 'only', p)}
+     }
+     WITH a, b, encounters ORDER BY toLower(b.name), b.id
+     WITH collect({a: a, b: b, encounters: encounters}) AS pairs
+     WITH size(pairs) AS total, pairs[$skip..($skip + $limit)] AS page
+     ${PAGE_ROWS(p, false)}`,
+  ),
 );
 
 const ACTOR_LABELS = ACTOR_KINDS.map((kind) => `a:${kind}`).join(' OR ');
@@ -228,9 +279,9 @@ const COUNT_PAIRS = `
   WITH x, y WHERE ${KEY('x.b')} < ${KEY('y.b')} AND none(s IN x.sides WHERE s IN y.sides)
   RETURN count(DISTINCT [x.b.id, y.b.id]) AS total`;
 
-function whoMetWhom(withTotal: boolean): Statement {
+function whoMetWhom(withTotal: boolean, p: EncounterProjection): Statement {
   return cypher(
-    `who-met-whom${withTotal ? '-with-total' : ''}`,
+    `who-met-whom${withTotal ? '-with-total' : ''}${suffix(p)}`,
     `CALL () {
        ${PAIR_STREAM}
        RETURN a, b ORDER BY toLower(a.name), a.id, toLower(b.name), b.id LIMIT $limit
@@ -238,14 +289,17 @@ function whoMetWhom(withTotal: boolean): Statement {
      WITH a, collect(b.id) AS only
      ${GROUP_OF('a', 'group')}
      CALL (group, only) {
-       ${ENCOUNTERS_OF('group', 'only')}
+       ${ENCOUNTERS_OF('group', 'only', p)}
      }
      WITH a, b, encounters ORDER BY toLower(a.name), a.id, toLower(b.name), b.id
      WITH collect({a: a, b: b, encounters: encounters}) AS page
      ${withTotal ? `CALL () { ${COUNT_PAIRS} }` : 'WITH page, null AS total'}
-     ${PAGE_ROWS}`,
+     ${PAGE_ROWS(p, true)}`,
   );
 }
 
 /** Every pair that met, paged by keyset: with the total, or without it (cheaper). */
-export const WHO_MET_WHOM = { WITH_TOTAL: whoMetWhom(true), PAGE_ONLY: whoMetWhom(false) };
+export const WHO_MET_WHOM = {
+  WITH_TOTAL: perProjection((p) => whoMetWhom(true, p)),
+  PAGE_ONLY: perProjection((p) => whoMetWhom(false, p)),
+};

@@ -5,6 +5,7 @@ import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { selectsField } from '../common/connection';
 import { WhoMetWhomArgs } from './encounter.input';
+import { encounterProjection } from './encounter.selection';
 import { MetPairConnection } from './encounter.type';
 
 /**
@@ -27,6 +28,9 @@ export class EncounterResolver {
       'Who met whom in held meetings (proposed or declined meetings are not encounters): each counterpart with the meetings, date, venue, roles, how they took part, and the evidence.',
   })
   whoMetWhom(@Args(() => WhoMetWhomArgs) args: WhoMetWhomArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.repositories.encounter.whoMetWhom(args, { withTotal: selectsField(info, 'totalCount') });
+    return ctx.repositories.encounter.whoMetWhom(args, {
+      withTotal: selectsField(info, 'totalCount'),
+      projection: encounterProjection(info),
+    });
   }
 }
