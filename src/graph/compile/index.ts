@@ -7,7 +7,8 @@
  */
 import { type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
 import { cypher, type Statement } from '../executor';
-import { Projector } from './project';
+import { mergeSelections, Projector } from './project';
+import { REGISTRY } from './registry';
 import { NotCompilable, type ObjectSelection, type SelectionContext, selectionOf, subSelections } from './selection';
 
 export { handOnProjected, projectedValue } from './projected';
@@ -101,4 +102,102 @@ export function pageStatement(name: string, parts: PageParts, selection: ObjectS
     `RETURN ${parts.total ? 'total' : 'null AS total'}, page`,
   ];
   return cypher(`compiled:${name}`, lines.join('\n'));
+}
+
+/** What `subgraph` or `path` selects of its generic nodes and edges. */
+export interface GraphSelection {
+  /** What each node selects (an empty selection when only counted or not asked for). */
+  nodes: ObjectSelection;
+  /** What each edge selects, its `id` always (edges are sorted by it); null when no edge is needed. */
+  edges: ObjectSelection | null;
+}
+
+const EMPTY = (type: string): ObjectSelection => ({ types: [type], fields: new Map() });
+
+/**
+ * The selection of `subgraph` or `path` (null when it cannot be compiled). Edges are read when
+ * `edges`, `edgeCount` or `length` is selected.
+ */
+export function graphSelection(info: GraphQLResolveInfo): GraphSelection | null {
+  return compilable(() => {
+    const ctx = contextOf(info);
+    const root = getNamedType(info.returnType);
+    if (!isObjectType(root)) throw new NotCompilable('not a subgraph');
+    const sets = info.fieldNodes.map((n) => n.selectionSet);
+    const fields = root.getFields();
+    const listOf = (name: string) => {
+      const type = getNamedType(fields[name]!.type);
+      const sub = subSelections(ctx, root, sets, name);
+      return sub.present ? selectionOf(ctx, type, sub.sets) : EMPTY(type.name);
+    };
+    const edgesNeeded = ['edges', 'edgeCount', 'length'].some(
+      (name) => fields[name] && subSelections(ctx, root, sets, name).present,
+    );
+    const edgeId = REGISTRY.GraphEdge!.id!;
+    const withId: ObjectSelection = {
+      types: ['GraphEdge'],
+      fields: new Map([['id', { name: 'id', mapping: edgeId, onTypes: new Set(['GraphEdge']), children: null }]]),
+    };
+    return {
+      nodes: listOf('nodes'),
+      edges: edgesNeeded ? mergeSelections(listOf('edges'), withId) : null,
+    };
+  });
+}
+
+/** A list a graph statement collects: a subquery body over `scope` binding `v` and the order. */
+export interface GraphList {
+  scope: string;
+  /** Binds `v` (and what `order` reads), a row per element. */
+  find: string;
+  v: string;
+  /** The list's order, or null when the caller sorts it. */
+  order: string | null;
+}
+
+/**
+ * A graph statement: `head` binds what the lists read, then one subquery per list collects its
+ * elements projected with the selection; one row `{…returns, nodes, edges}` (edges `[]` when
+ * not selected), or none when `head` finds nothing.
+ */
+export function graphStatement(
+  name: string,
+  head: string,
+  lists: { nodes: GraphList; edges: GraphList },
+  selection: GraphSelection,
+  returns: readonly string[] = [],
+): Statement {
+  const projector = new Projector();
+  const collect = (list: GraphList, of: ObjectSelection, out: string) => {
+    const p = projector.project(list.v, of);
+    return [
+      `CALL (${list.scope}) {`,
+      list.find,
+      ...p.calls,
+      ...(list.order ? [`WITH * ORDER BY ${list.order}`] : []),
+      `RETURN collect(${p.map}) AS ${out}`,
+      '}',
+    ].join('\n');
+  };
+  const lines = [
+    head,
+    collect(lists.nodes, selection.nodes, 'nodes'),
+    ...(selection.edges ? [collect(lists.edges, selection.edges, 'edges')] : []),
+    `RETURN ${[...returns, 'nodes', selection.edges ? 'edges' : '[] AS edges'].join(', ')}`,
+  ];
+  return cypher(`compiled:${name}`, lines.join('\n'));
+}
+
+/**
+ * Graph elements as a graph statement projects them, `properties` turned from the `[key, value]`
+ * pairs into the object records.ts makes (keys in order), in place.
+ */
+export function graphElements<T extends Projected>(elements: T[]): T[] {
+  for (const element of elements) {
+    const pairs = element.properties as [string, unknown][] | undefined;
+    if (!pairs) continue;
+    pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    (element as Projected).properties = Object.fromEntries(pairs);
+  }
+  return elements;
 }

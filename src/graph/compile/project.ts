@@ -7,6 +7,7 @@
  * projected.ts), which no stored property name can be. The text is built only from the
  * registry, the model's enums and variable names made here; values are parameters.
  */
+import { RESERVED_PROPERTIES } from '../../model/elements';
 import {
   CLAIM_LABEL,
   DatePrecision,
@@ -124,6 +125,18 @@ export class Projector {
         case 'meetingPlace':
           entries.set(projectedKey(field.name), this.meetingPlace(v, m.which, field.children!, calls));
           break;
+        case 'properties': {
+          const k = this.fresh('k');
+          const reserved = [...RESERVED_PROPERTIES].map((r) => `'${key(r)}'`).join(', ');
+          entries.set(key(field.name), `[${k} IN keys(${v}) WHERE NOT ${k} IN [${reserved}] | [${k}, ${v}[${k}]]]`);
+          break;
+        }
+        case 'self': {
+          const inner = this.project(v, field.children!);
+          calls.push(...inner.calls);
+          entries.set(key(field.name), inner.map);
+          break;
+        }
         case 'sameAs':
           entries.set(
             projectedKey(field.name),

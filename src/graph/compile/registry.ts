@@ -48,7 +48,14 @@ export type FieldMapping =
   /** The other members of an actor's same-as group, by id. */
   | { readonly kind: 'sameAs' }
   /** Computed by the field resolver from the listed fields of the same object. */
-  | { readonly kind: 'computed'; readonly needs: readonly string[] };
+  | { readonly kind: 'computed'; readonly needs: readonly string[] }
+  /**
+   * Every stored property but the reserved ones (model/elements.ts), as `[key, value]` pairs
+   * the repository turns into the JSON object (Cypher builds no map from dynamic keys).
+   */
+  | { readonly kind: 'properties' }
+  /** The element itself as another type (GraphNode.node: the typed object of the same node). */
+  | { readonly kind: 'self' };
 
 /** The longest LOCATED_IN chain walked from a meeting's place to its country (as the loaders do). */
 export const MAX_PLACE_CHAIN = 5;
@@ -121,6 +128,7 @@ const EVIDENCE_PART: FieldMapping = { kind: 'evidencePart' };
 const CLAIM_PART: FieldMapping = { kind: 'claimPart' };
 const DATE_PART: FieldMapping = { kind: 'datePart' };
 const SOURCE: FieldMapping = { kind: 'source' };
+const PROPERTIES: FieldMapping = { kind: 'properties' };
 
 export const REGISTRY: Readonly<Record<string, Readonly<Record<string, FieldMapping>>>> = {
   Country: {
@@ -214,6 +222,23 @@ export const REGISTRY: Readonly<Record<string, Readonly<Record<string, FieldMapp
   PartialDate: { value: DATE_PART, precision: DATE_PART, start: DATE_PART, end: DATE_PART },
   Evidence: { sourceId: EVIDENCE_PART, quote: EVIDENCE_PART, offset: EVIDENCE_PART, source: SOURCE },
   Claim: { property: CLAIM_PART, value: CLAIM_PART, sourceId: CLAIM_PART, evidence: CLAIM_PART, source: SOURCE },
+  // `subgraph` and `path`: the generic node and relationship, as records.ts reads them.
+  GraphNode: {
+    id: prop('id'),
+    kind: { kind: 'value', expr: kindExpr },
+    name: { kind: 'value', expr: nameExpr },
+    properties: PROPERTIES,
+    evidence: EVIDENCE,
+    node: { kind: 'self' },
+  },
+  GraphEdge: {
+    id: RELATIONSHIP.id!,
+    type: { kind: 'value', expr: (v) => `type(${v})` },
+    from: { kind: 'value', expr: (v) => `startNode(${v}).id` },
+    to: { kind: 'value', expr: (v) => `endNode(${v}).id` },
+    properties: PROPERTIES,
+    evidence: EVIDENCE,
+  },
 };
 
 /** Object types whose values are graph nodes (their position binds a node variable). */

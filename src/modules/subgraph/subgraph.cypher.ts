@@ -3,6 +3,7 @@
  * Cypher, so there is one constant statement per bound, made here from our own integers; input
  * only picks one of them.
  */
+import { type GraphSelection, graphStatement } from '../../graph/compile';
 import { cypher, type Statement } from '../../graph/executor';
 import { claimsOf, edgeMap, edgeRow, nodeMap, nodeRow } from '../../graph/records';
 
@@ -162,3 +163,49 @@ export const EXPORT_BY_DEPTH: readonly Statement[] = Array.from({ length: MAX_ST
 export const PATH_BY_HOPS: readonly Statement[] = Array.from({ length: MAX_STATEMENT_HOPS + 1 }, (_, h) =>
   pathStatement(Math.max(1, h)),
 );
+
+/**
+ * `subgraph` compiled (src/graph/compile): the same reach and cut as `subgraphStatement`, one
+ * row `{truncated, nodes, edges}` holding only the selected fields, nodes nearest first (edges
+ * are sorted by id by the repository, as today's path sorts them).
+ */
+export function compiledSubgraph(depth: number, selection: GraphSelection): Statement {
+  if (!Number.isInteger(depth) || depth < 0 || depth > MAX_STATEMENT_DEPTH) throw new Error(`depth ${depth}`);
+  return graphStatement(
+    `subgraph-depth-${depth}`,
+    `${reach(depth)}
+     WITH reached[0..$maxNodes] AS kept, size(reached) > $maxNodes AS truncated`,
+    {
+      nodes: { scope: 'kept', find: 'UNWIND range(0, size(kept) - 1) AS i\nWITH i, kept[i] AS n', v: 'n', order: 'i' },
+      edges: {
+        scope: 'kept',
+        find: `UNWIND kept AS a
+MATCH (a)-[r]->(b)
+WHERE b IN kept AND ($types IS NULL OR type(r) IN $types)`,
+        v: 'r',
+        order: null,
+      },
+    },
+    selection,
+    ['truncated'],
+  );
+}
+
+/** `path` compiled: the shortest path as `pathStatement` finds it, one row `{nodes, edges}` in path order. */
+export function compiledPath(hops: number, selection: GraphSelection): Statement {
+  if (!Number.isInteger(hops) || hops < 1 || hops > MAX_STATEMENT_HOPS) throw new Error(`hops ${hops}`);
+  const list = (scope: string, v: string) => ({
+    scope,
+    find: `UNWIND range(0, size(${scope}) - 1) AS i\nWITH i, ${scope}[i] AS ${v}`,
+    v,
+    order: 'i',
+  });
+  return graphStatement(
+    `path-hops-${hops}`,
+    `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+     MATCH p = shortestPath((a)-[*..${hops}]-(b))
+     WITH nodes(p) AS ns, relationships(p) AS rs`,
+    { nodes: list('ns', 'n'), edges: list('rs', 'r') },
+    selection,
+  );
+}

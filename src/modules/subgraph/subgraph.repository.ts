@@ -1,6 +1,7 @@
 /** Subgraphs around seeds, and shortest paths between two nodes, as plain GraphNode/GraphEdge. */
 import type { Config } from '../../config';
 import { appError, badInput, ErrorCode, limitExceeded, quoteList } from '../../errors';
+import { type GraphSelection, graphElements, type Projected } from '../../graph/compile';
 import type { Executor } from '../../graph/executor';
 import {
   type EdgeRow,
@@ -15,7 +16,7 @@ import {
 import type { GraphEdge, GraphNode, Subgraph } from '../../model/elements';
 import { RelType } from '../../model/vocabulary';
 import { dateWindow } from '../common/date-window';
-import { EXPORT_BY_DEPTH, PATH_BY_HOPS, SUBGRAPH_BY_DEPTH } from './subgraph.cypher';
+import { compiledPath, compiledSubgraph, EXPORT_BY_DEPTH, PATH_BY_HOPS, SUBGRAPH_BY_DEPTH } from './subgraph.cypher';
 
 export interface SubgraphRequest {
   seedIds: string[];
@@ -48,6 +49,15 @@ export interface ExportHandlers {
 /** A source as exports cite it: no `url` key when it has none. */
 const sourceInfo = (s: ExportSize['sources'][number]) =>
   s.url ? s : { id: s.id, title: s.title, publisher: s.publisher, date: s.date };
+
+/** A subgraph or path as a compiled statement projects it: the selected fields only. */
+export interface SelectedGraph {
+  nodes: Projected[];
+  edges: Projected[];
+  truncated: boolean;
+}
+
+const byId = (a: Projected, b: Projected) => String(a.id).localeCompare(String(b.id));
 
 export interface PathResult {
   nodes: GraphNode[];
@@ -90,6 +100,40 @@ export class SubgraphRepository {
       edges: edges.sort((a, b) => a.id.localeCompare(b.id)),
       truncated: rows[0]?.truncated ?? false,
     };
+  }
+
+  /**
+   * The subgraph as `selection` (src/graph/compile) asks for it, in one statement: the same
+   * nodes, edges, order and cut as `subgraph`.
+   */
+  async selectedSubgraph(request: SubgraphRequest, selection: GraphSelection): Promise<SelectedGraph> {
+    const params = this.params(request);
+    const [row] = await this.executor.read<SelectedGraph>(compiledSubgraph(request.depth, selection), {
+      ...params,
+      maxNodes: request.maxNodes ?? this.config.MAX_SUBGRAPH_NODES,
+    });
+    return {
+      nodes: graphElements(row?.nodes ?? []),
+      edges: graphElements(row?.edges ?? []).sort(byId),
+      truncated: row?.truncated ?? false,
+    };
+  }
+
+  /** The shortest path as `selection` asks for it, in one statement; null as `path` gives it. */
+  async selectedPath(
+    fromId: string,
+    toId: string,
+    maxHops: number,
+    selection: GraphSelection,
+  ): Promise<Omit<SelectedGraph, 'truncated'> | null> {
+    this.checkHops(maxHops);
+    if (fromId === toId) {
+      const { nodes } = await this.selectedSubgraph({ seedIds: [fromId], depth: 0 }, { ...selection, edges: null });
+      return nodes.length ? { nodes, edges: [] } : null;
+    }
+    const [row] = await this.executor.read<SelectedGraph>(compiledPath(maxHops, selection), { fromId, toId });
+    if (!row) return null;
+    return { nodes: graphElements(row.nodes), edges: graphElements(row.edges) };
   }
 
   /**
@@ -169,12 +213,7 @@ export class SubgraphRepository {
 
   /** A shortest connection (ignoring direction), or null when there is none within `maxHops`. */
   async path(fromId: string, toId: string, maxHops: number): Promise<PathResult | null> {
-    if (!Number.isInteger(maxHops) || maxHops < 1) throw badInput('maxHops', 'must be a whole number, 1 or more');
-    if (maxHops > this.config.MAX_PATH_HOPS) {
-      throw limitExceeded('MAX_PATH_HOPS', this.config.MAX_PATH_HOPS, `maxHops: at most ${this.config.MAX_PATH_HOPS}`, {
-        argument: 'maxHops',
-      });
-    }
+    this.checkHops(maxHops);
     if (fromId === toId) {
       const { nodes } = await this.subgraph({ seedIds: [fromId], depth: 0 });
       return nodes.length ? { nodes, edges: [] } : null;
@@ -185,5 +224,14 @@ export class SubgraphRepository {
     });
     if (!row) return null;
     return { nodes: row.nodes.map(toGraphNode), edges: row.edges.map(toGraphEdge) };
+  }
+
+  private checkHops(maxHops: number): void {
+    if (!Number.isInteger(maxHops) || maxHops < 1) throw badInput('maxHops', 'must be a whole number, 1 or more');
+    if (maxHops > this.config.MAX_PATH_HOPS) {
+      throw limitExceeded('MAX_PATH_HOPS', this.config.MAX_PATH_HOPS, `maxHops: at most ${this.config.MAX_PATH_HOPS}`, {
+        argument: 'maxHops',
+      });
+    }
   }
 }

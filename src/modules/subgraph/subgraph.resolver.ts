@@ -1,8 +1,10 @@
 /** `subgraph` and `path`: generic nodes and edges for the graph view and exports. */
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { limitExceeded } from '../../errors';
 import { exportFilename, FORMAT_INFO } from '../../export';
+import { graphSelection } from '../../graph/compile';
 import type { GraphNode } from '../../model/elements';
 import { nodeView } from '../node/node.view';
 import { runExport } from './subgraph.export';
@@ -27,7 +29,12 @@ function exportDownloadPath(args: ExportArgs): string {
 @Resolver()
 export class SubgraphResolver {
   @Query(() => SubgraphType, { description: 'Nodes within `depth` of the seeds and every relationship among them.' })
-  async subgraph(@Args(() => SubgraphArgs) args: SubgraphArgs, @Ctx() ctx: Context) {
+  async subgraph(@Args(() => SubgraphArgs) args: SubgraphArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const selection = ctx.config.SELECTION_COMPILER ? graphSelection(info) : null;
+    if (selection) {
+      const { nodes, edges, truncated } = await ctx.repositories.subgraph.selectedSubgraph(args, selection);
+      return { nodes, edges, nodeCount: nodes.length, edgeCount: edges.length, truncated };
+    }
     const subgraph = await ctx.repositories.subgraph.subgraph(args);
     return {
       nodes: subgraph.nodes.map(graphNode),
@@ -83,7 +90,12 @@ export class SubgraphResolver {
     nullable: true,
     description: 'A shortest connection between two nodes, ignoring direction; null when none is within maxHops.',
   })
-  async path(@Args(() => PathArgs) args: PathArgs, @Ctx() ctx: Context) {
+  async path(@Args(() => PathArgs) args: PathArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const selection = ctx.config.SELECTION_COMPILER ? graphSelection(info) : null;
+    if (selection) {
+      const found = await ctx.repositories.subgraph.selectedPath(args.fromId, args.toId, args.maxHops, selection);
+      return found && { ...found, length: found.edges.length };
+    }
     const path = await ctx.repositories.subgraph.path(args.fromId, args.toId, args.maxHops);
     if (!path) return null;
     return { nodes: path.nodes.map(graphNode), edges: path.edges, length: path.edges.length };

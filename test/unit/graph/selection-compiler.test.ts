@@ -85,7 +85,16 @@ function repositories(executor: Executor) {
 const HOSTILE = "x'}) DETACH DELETE n //`Person`";
 
 describe('every field a compiled root can reach has a mapping', () => {
-  const CONNECTIONS = new Set(['MeetingConnection', 'MeetingEdge', 'ActorConnection', 'ActorEdge', 'PageInfo']);
+  // Wrappers the compiler reads itself (connections, and the lists of `subgraph` and `path`).
+  const CONNECTIONS = new Set([
+    'MeetingConnection',
+    'MeetingEdge',
+    'ActorConnection',
+    'ActorEdge',
+    'PageInfo',
+    'Subgraph',
+    'Path',
+  ]);
 
   it('in the registry, and the registry names no field the schema lacks', () => {
     const seen = new Set<string>();
@@ -106,7 +115,7 @@ describe('every field a compiled root can reach has a mapping', () => {
       }
     };
     const query = schema.getQueryType()!.getFields();
-    for (const root of ['meeting', 'meetings', 'actor', 'actors', 'node', 'place', 'source']) {
+    for (const root of ['meeting', 'meetings', 'actor', 'actors', 'node', 'place', 'source', 'subgraph', 'path']) {
       const named = getNamedType(query[root]!.type);
       for (const t of isObjectType(named) ? [named] : schema.getPossibleTypes(named as never)) visit(t);
     }
