@@ -551,7 +551,25 @@ async function importerPath(scale: Scale, heapMb: number, pagecacheMb: number) {
     ) {
       throw new Error('the store does not hold the expected numbers of nodes and relationships');
     }
-    process.stdout.write(`queries over GraphQL at this size:\n${(await queryLatencies(local.uri, 10)).join('\n')}\n`);
+    const latencies = await queryLatencies(local.uri, 10);
+    process.stdout.write(`queries over GraphQL at this size:\n${latencies.join('\n')}\n`);
+    reportResult('bulk-import', {
+      path: 'importer',
+      actors: scale.actors,
+      meetings: scale.meetings,
+      expected: { nodes: expected.nodes, relationships: expected.relationships },
+      written: { nodes: result.nodes, relationships: result.relationships, claims: result.claims },
+      seconds: {
+        csv: result.csvMilliseconds / 1000,
+        importer: result.importMilliseconds / 1000,
+        start: startMs / 1000,
+        finish: finished.milliseconds / 1000,
+        total: totalMs / 1000,
+      },
+      relationshipsPerSecond: result.relationships / (totalMs / 1000),
+      importerRelationshipsPerSecond: result.relationships / (result.importMilliseconds / 1000),
+      queries: latencies,
+    });
   } finally {
     await executor?.close();
     await local?.stop();
