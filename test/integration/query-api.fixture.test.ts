@@ -4,14 +4,12 @@
  */
 
 import { ExportFormat } from '../../src/export';
-import { applyMigrations } from '../../src/graph/migrations';
-import { loadPlan } from '../../src/ingest/load';
 import { NodeKind } from '../../src/model/vocabulary';
 import { type ExportTarget, FLUSH_CHARS, runExport } from '../../src/modules/subgraph/subgraph.export';
 import { SubgraphRepository } from '../../src/modules/subgraph/subgraph.repository';
 import type { RunningServer } from '../../src/server';
-import { expectedCounterparts, type Fixture, generateFixture } from '../support/fixture';
-import { resetGraph, testConfig, testExecutor } from '../support/graph';
+import { expectedCounterparts, type Fixture } from '../support/fixture';
+import { loadFixtureGraph, testConfig, testExecutor } from '../support/graph';
 import { gql, gqlData, startTestServer } from '../support/server';
 
 const executor = testExecutor();
@@ -19,10 +17,7 @@ let server: RunningServer;
 let fixture: Fixture;
 
 beforeAll(async () => {
-  await applyMigrations(executor);
-  await resetGraph(executor);
-  fixture = generateFixture(300);
-  await loadPlan(executor, fixture.plan);
+  fixture = await loadFixtureGraph(executor, 300);
   server = await startTestServer();
 });
 afterAll(async () => {

@@ -5,11 +5,9 @@
  * deep the typed `node { … }` selection goes.
  */
 
-import { applyMigrations } from '../../src/graph/migrations';
-import { loadPlan } from '../../src/ingest/load';
 import type { RunningServer } from '../../src/server';
-import { type Fixture, generateFixture } from '../support/fixture';
-import { resetGraph, testExecutor } from '../support/graph';
+import { type Fixture } from '../support/fixture';
+import { loadFixtureGraph, testExecutor } from '../support/graph';
 import { gql, startSeededServer, startTestServer } from '../support/server';
 
 const TALKS = 'meeting:2025-05-16-istanbul-talks';
@@ -137,10 +135,7 @@ describe('over a generated fixture of 300 invented meetings, with a node cap of 
   beforeAll(async () => {
     const executor = testExecutor();
     try {
-      await applyMigrations(executor);
-      await resetGraph(executor);
-      fixture = generateFixture(300);
-      await loadPlan(executor, fixture.plan);
+      fixture = await loadFixtureGraph(executor, 300);
     } finally {
       await executor.close();
     }

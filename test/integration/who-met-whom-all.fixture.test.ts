@@ -3,11 +3,9 @@
  * answers within the query timeout, pages every pair once in order, and counts them right.
  * Expected pairs come from the fixture's own description (test/support/fixture.ts).
  */
-import { applyMigrations } from '../../src/graph/migrations';
-import { loadPlan } from '../../src/ingest/load';
 import type { RunningServer } from '../../src/server';
-import { expectedPairs, type Fixture, generateFixture } from '../support/fixture';
-import { resetGraph, testConfig, testExecutor } from '../support/graph';
+import { expectedPairs, type Fixture } from '../support/fixture';
+import { loadFixtureGraph, testConfig, testExecutor } from '../support/graph';
 import { gql, gqlData, startTestServer } from '../support/server';
 
 const executor = testExecutor();
@@ -16,11 +14,8 @@ let fixture: Fixture;
 let expected: ReturnType<typeof expectedPairs>;
 
 beforeAll(async () => {
-  await applyMigrations(executor);
-  await resetGraph(executor);
-  fixture = generateFixture(1525);
+  fixture = await loadFixtureGraph(executor, 1525);
   expected = expectedPairs(fixture);
-  await loadPlan(executor, fixture.plan);
   server = await startTestServer();
 }, 120_000);
 afterAll(async () => {

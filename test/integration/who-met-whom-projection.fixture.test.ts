@@ -4,11 +4,9 @@
  * selected, and the quotes, when asked for, are those of the generated fixture's description
  * (each element quotes "<from> <TYPE> <to>." or "<name> is mentioned.").
  */
-import { applyMigrations } from '../../src/graph/migrations';
-import { loadPlan } from '../../src/ingest/load';
 import type { RunningServer } from '../../src/server';
-import { type Fixture, generateFixture } from '../support/fixture';
-import { resetGraph, testExecutor } from '../support/graph';
+import { type Fixture } from '../support/fixture';
+import { loadFixtureGraph, testExecutor } from '../support/graph';
 import { gqlData, startTestServer } from '../support/server';
 
 const executor = testExecutor();
@@ -16,10 +14,7 @@ let server: RunningServer;
 let fixture: Fixture;
 
 beforeAll(async () => {
-  await applyMigrations(executor);
-  await resetGraph(executor);
-  fixture = generateFixture(200);
-  await loadPlan(executor, fixture.plan);
+  fixture = await loadFixtureGraph(executor, 200);
   server = await startTestServer();
 });
 afterAll(async () => {

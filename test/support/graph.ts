@@ -5,8 +5,11 @@
 import { type Config, loadConfig } from '../../src/config';
 import { createDriver } from '../../src/graph/driver';
 import { cypher, Executor } from '../../src/graph/executor';
+import { applyMigrations } from '../../src/graph/migrations';
+import { loadPlan } from '../../src/ingest/load';
 import { stableJson } from '../../src/model/claims';
 import { type GraphCounts, SystemRepository } from '../../src/modules/system/system.repository';
+import { type Fixture, generateFixture } from './fixture';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   if (!process.env.NEO4J_URI) throw new Error('NEO4J_URI is not set: run tests through jest (global-setup)');
@@ -56,6 +59,15 @@ const SNAPSHOT = cypher(
 export async function graphSnapshot(executor: Executor): Promise<string> {
   const [row] = await executor.read(SNAPSHOT);
   return stableJson(row);
+}
+
+/** An emptied graph holding the generated fixture (test/support/fixture.ts) of `meetings` meetings. */
+export async function loadFixtureGraph(executor: Executor, meetings: number): Promise<Fixture> {
+  await applyMigrations(executor);
+  await resetGraph(executor);
+  const fixture = generateFixture(meetings);
+  await loadPlan(executor, fixture.plan);
+  return fixture;
 }
 
 export function countAll(executor: Executor): Promise<GraphCounts> {
