@@ -6,21 +6,31 @@
  *
  *   npm run bench:who-met-whom-parts -- [meetings=3000]
  */
+
+import { type FieldNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import neo4j from 'neo4j-driver';
-import { WHO_MET_ACTOR } from '../../src/modules/encounter/encounter.cypher';
+import { whoMetActor } from '../../src/modules/encounter/encounter.cypher';
+import { encounterSelection } from '../../src/modules/encounter/encounter.selection';
+import { getSchema } from '../../src/schema';
 import { benchEnv, summarize } from './bench-env';
-import { corrections, HAND_WRITTEN } from './who-met-whom';
+import { corrections, GRAPHQL, HAND_WRITTEN } from './who-met-whom';
 
 async function main() {
   const env = await benchEnv(Number(process.argv[2] ?? 3000), corrections);
   const driver = neo4j.driver(env.uri, undefined, { disableLosslessIntegers: true });
   const actors = env.fixture.people.slice(0, 10).concat(env.fixture.countries.slice(0, 5));
-  const ours = WHO_MET_ACTOR({
-    nodeEvidence: false,
-    encounterEvidence: true,
-    places: ['city', 'venue'],
-    delegations: false,
-  }).text;
+  // Our statement for the bench's own GraphQL query, as the resolver would build it.
+  const schema = await getSchema();
+  const operation = parse(GRAPHQL).definitions[0] as OperationDefinitionNode;
+  const fieldNode = operation.selectionSet.selections.find((n) => n.kind === Kind.FIELD) as FieldNode;
+  const info = {
+    schema,
+    fragments: {},
+    variableValues: {},
+    fieldNodes: [fieldNode],
+    returnType: schema.getQueryType()!.getFields().whoMetWhom!.type,
+  } as unknown as GraphQLResolveInfo;
+  const ours = whoMetActor(encounterSelection(info)).text;
   const params = (actorId: string) => ({
     actorId,
     from: null,
@@ -41,7 +51,7 @@ async function main() {
       await session.close();
     }
   };
-  const cut = ours.indexOf('CALL (page)');
+  const cut = ours.indexOf('UNWIND CASE WHEN size(page)');
   const noPageRows = `${ours.slice(0, cut)} RETURN total, size(page) AS n`;
   const cut2 = ours.indexOf('WITH a, b, encounters ORDER BY');
   const noSort = `${ours.slice(0, cut2)} RETURN count(*) AS n`;

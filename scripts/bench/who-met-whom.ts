@@ -118,7 +118,7 @@ export const HAND_WRITTEN = `
     ways: reduce(w = [], l IN wayLists | w + l), quotes: myQuotes + reduce(q = [], l IN quoteLists | q + l)}) AS meetings
   RETURN rep.id AS id, rep.name AS name, meetings ORDER BY toLower(rep.name), rep.id LIMIT 100`;
 
-const GRAPHQL = `query ($id: ID!) { whoMetWhom(actorId: $id, first: 100) { edges { node {
+export const GRAPHQL = `query ($id: ID!) { whoMetWhom(actorId: $id, first: 100) { edges { node {
   counterpart { id name } meetings { meeting { id } date { value } venue { name } city { name }
   counterpartTookPart { how role } evidence { quote } } } } } }`;
 

@@ -7,28 +7,25 @@
  * light stream of pairs (ids only, actor by actor in name order, each actor's counterparts in
  * name order, so Neo4j can stop as soon as the page is full), and only the page's pairs get
  * their encounters built. The total, a pass over every pair, is counted only when asked for.
+ * The page's nodes (the two actors, each encounter's meeting, places and delegations) are
+ * projected by the selection compiler with only what the selection asks of them, nested fields
+ * included, so the whole request is this one statement.
  */
+import { Projector } from '../../graph/compile/project';
+import { MAX_PLACE_CHAIN } from '../../graph/compile/registry';
 import { cypher, type Statement } from '../../graph/executor';
-import { nodeRowWithout } from '../../graph/records';
+import { nodeRow } from '../../graph/records';
 import { ACTOR_KINDS, NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
-import type { EncounterProjection } from './encounter.selection';
+import { type EncounterSelection, type NodePosition, PLACE_FIELDS } from './encounter.selection';
 
 const { PARTICIPATED_IN, MEMBER_OF, REPRESENTS, HELD_AT, LOCATED_IN, SAME_AS } = RelType;
 const { Meeting, Delegation, Person, Country, Place } = NodeKind;
 
 const EVIDENCE_KEYS = ['evidenceSourceIds', 'evidenceQuotes', 'evidenceOffsets'];
 
-/**
- * A node as a NodeRow (records.ts: the driver decodes lists far faster than maps) with what the
- * selection needs: never its search key, its evidence lists only when asked for (they are most
- * of a page's bytes). `np` must hold `properties(v)`.
- */
-const nodeProjection = (v: string, np: string, p: EncounterProjection) =>
-  nodeRowWithout(v, np, p.nodeEvidence ? [] : EVIDENCE_KEYS);
-
 /** A participation or delegation link's properties: `keys`, and the evidence when asked for. */
-const edgeProps = (r: string, keys: string[], p: EncounterProjection) =>
-  `${r} {${[...keys, ...(p.encounterEvidence ? EVIDENCE_KEYS : [])].map((k) => `.${k}`).join(', ')}}`;
+const edgeProps = (r: string, keys: string[], evidence: boolean) =>
+  `${r} {${[...keys, ...(evidence ? EVIDENCE_KEYS : [])].map((k) => `.${k}`).join(', ')}}`;
 
 /** The same-as group of node `v` (itself included), as the list `group`. */
 const GROUP_OF = (v: string, group: string) => `
@@ -92,8 +89,14 @@ const KEY = (v: string) => `[toLower(${v}.name), ${v}.id]`;
  * `b, encounters`: each counterpart group once, by its representative, never a member of
  * `group` itself; every counterpart or (when `only` is a list) those whose representative's id
  * it holds. `group`'s members' ways of taking part are the actor's, the counterpart group's its.
+ * Places are found only when one is selected (the LOCATED_IN chain only for city or country),
+ * the actor's ways only when they or the evidence are.
  */
-const ENCOUNTERS_OF = (group: string, only: string, p: EncounterProjection) => `
+const ENCOUNTERS_OF = (group: string, only: string, s: EncounterSelection) => {
+  const places = PLACE_FIELDS.filter((f) => s.places[f]);
+  const chain = places.includes('city') || places.includes('country');
+  const evidence = s.evidence;
+  return `
   CALL (${group}) {
     UNWIND ${group} AS me
     ${MEETINGS_OF('me')}
@@ -101,40 +104,48 @@ const ENCOUNTERS_OF = (group: string, only: string, p: EncounterProjection) => `
   }
   WITH ${group}, ${only}, m
   WHERE ${IN_SCOPE}
-  // Where, once per meeting (not once per pair): the place HELD_AT names, a venue only if it is
-  // one; one walk up the LOCATED_IN chain gives both the city (the place itself, if a city) and
-  // the country.
+  ${
+    places.length === 0
+      ? `WITH ${group}, ${only}, m, {meeting: m} AS place`
+      : `// Where, once per meeting (not once per pair): the place HELD_AT names, a venue only if it
+  // is one; one walk up the LOCATED_IN chain gives both the city (the place itself, if a city)
+  // and the country.
   CALL (m) {
     OPTIONAL MATCH (m)-[:${HELD_AT}]->(held:${Place})
     WITH held ORDER BY held.id LIMIT 1
-    OPTIONAL MATCH chain = (held)-[:${LOCATED_IN}*0..5]->(top) WHERE NOT EXISTS { (top)-[:${LOCATED_IN}]->() }
-    WITH held, nodes(chain) AS around LIMIT 1
+    ${
+      chain
+        ? `OPTIONAL MATCH chain = (held)-[:${LOCATED_IN}*0..${MAX_PLACE_CHAIN}]->(top) WHERE NOT EXISTS { (top)-[:${LOCATED_IN}]->() }
+    WITH held, nodes(chain) AS around LIMIT 1`
+        : 'WITH held, [] AS around'
+    }
     RETURN held,
            head([n IN around WHERE n:${Place} AND n.placeKind = '${PlaceKind.CITY}']) AS city,
            head([n IN around WHERE n:${Country}]) AS country
   }
   WITH ${group}, ${only}, m, {meeting: m, place: held, venue: CASE WHEN held.placeKind = '${PlaceKind.VENUE}' THEN held END,
-       city: city, country: country} AS place
+       city: city, country: country} AS place`
+  }
   // Who took part, and on which side: a delegation, its members and its country share one.
   CALL (m) {
     MATCH (t:Entity)-[r:${PARTICIPATED_IN}]->(m)
-    RETURN t, 'DIRECT' AS how, t.id AS side, ${edgeProps('r', ['role'], p)} AS participation,
+    RETURN t, 'DIRECT' AS how, t.id AS side, ${edgeProps('r', ['role'], evidence)} AS participation,
            null AS delegation, null AS link
     UNION ALL
     MATCH (t:${Person})-[link:${MEMBER_OF}]->(d:${Delegation})-[r:${PARTICIPATED_IN}]->(m)
-    RETURN t, 'DELEGATION_MEMBER' AS how, d.id AS side, ${edgeProps('r', ['role'], p)} AS participation,
-           d AS delegation, ${edgeProps('link', ['role'], p)} AS link
+    RETURN t, 'DELEGATION_MEMBER' AS how, d.id AS side, ${edgeProps('r', ['role'], evidence)} AS participation,
+           d AS delegation, ${edgeProps('link', ['role'], evidence)} AS link
     UNION ALL
     MATCH (t:${Country})<-[link:${REPRESENTS}]-(d:${Delegation})-[r:${PARTICIPATED_IN}]->(m)
-    RETURN t, 'REPRESENTED_BY_DELEGATION' AS how, d.id AS side, ${edgeProps('r', ['role'], p)} AS participation,
-           d AS delegation, ${edgeProps('link', [], p)} AS link
+    RETURN t, 'REPRESENTED_BY_DELEGATION' AS how, d.id AS side, ${edgeProps('r', ['role'], evidence)} AS participation,
+           d AS delegation, ${edgeProps('link', [], evidence)} AS link
   }
   WITH ${group}, ${only}, m, place, t, collect(side) AS sides,
        collect({how: how, participation: participation, delegation: delegation, link: link}) AS ways
   WITH ${group}, ${only}, m, place, collect({t: t, sides: sides, ways: ways}) AS takers
   WITH ${group}, ${only}, m, place, takers, [x IN takers WHERE x.t IN ${group}] AS mine
   WITH ${group}, ${only}, m, place, takers, reduce(s = [], x IN mine | s + x.sides) AS mySides,
-       reduce(w = [], x IN mine | w + x.ways) AS myWays
+       ${s.actorWays ? 'reduce(w = [], x IN mine | w + x.ways)' : '[]'} AS myWays
   UNWIND takers AS y
   WITH ${only}, m, place, mySides, myWays, y
   WHERE NOT y.t IN ${group} AND none(s IN y.sides WHERE s IN mySides)
@@ -142,97 +153,108 @@ const ENCOUNTERS_OF = (group: string, only: string, p: EncounterProjection) => `
   ${REPRESENTATIVE_OF('member')}
   WITH ${only}, rep AS b, m, place, myWays, collect(memberWays) AS wayLists
   WHERE ${only} IS NULL OR b.id IN ${only}
-  WITH b, m, place, myWays, reduce(w = [], l IN wayLists | w + l) AS theirWays
+  WITH b, m, place, myWays, ${s.counterpartWays ? 'reduce(w = [], l IN wayLists | w + l)' : '[]'} AS theirWays
   ORDER BY coalesce(m.dateStart, '9999-12-31'), m.id
   RETURN b, collect(place {.*, actorWays: myWays, counterpartWays: theirWays}) AS encounters`;
-
-/**
- * The rows sent back for a page of pairs `{a, b, encounters}` (in order) and its `total`: a row
- * for the total, then one per node, one per (actor, meeting) with the actor's ways there, and
- * one per pair (with its `key` when `keyed`: the all-pairs list's cursors); encounters and ways as lists, which cost
- * fewer bytes and decode faster than maps. Every node of the page goes once and
- * pairs name them by id: an actor's meetings and places recur in many pairs, and maps (with
- * their evidence) are the costly part to send; the driver decodes many small records far
- * faster than one large one (a value split across Bolt chunks takes its slow path).
- */
-const PAGE_ROWS = (p: EncounterProjection, keyed: boolean) => `
-  CALL (page) {
-    UNWIND page AS pair
-    UNWIND [pair.a, pair.b] + reduce(found = [], e IN pair.encounters |
-      found + [e.meeting${p.places.map((f) => `, e.${f}`).join('')}]${p.delegations ? ' + [w IN e.actorWays + e.counterpartWays | w.delegation]' : ''}) AS n
-    WITH DISTINCT n WHERE n IS NOT NULL
-    RETURN collect(n) AS nodes
-  }
-  // The actor's ways in a meeting are the same in every pair that meeting is in: sent once.
-  CALL (page) {
-    UNWIND page AS pair
-    UNWIND pair.encounters AS e
-    WITH pair.a.id AS actor, e.meeting.id AS meeting, e.actorWays AS ways
-    WITH actor, meeting, head(collect(ways)) AS ways
-    RETURN collect([actor, meeting, [w IN ways | ${WAY_ROW('w', p)}]]) AS actorWays
-  }
-  WITH total, page, nodes, actorWays, size(nodes) AS n1, size(nodes) + size(actorWays) AS n2
-  UNWIND range(-1, n2 + size(page) - 1) AS i
-  WITH total, i, CASE WHEN 0 <= i < n1 THEN nodes[i] END AS n,
-       CASE WHEN n1 <= i < n2 THEN actorWays[i - n1] END AS ways,
-       CASE WHEN i >= n2 THEN page[i - n2] END AS pair
-  WITH total, i, n, properties(n) AS np, ways, pair
-  RETURN CASE WHEN i < 0 THEN total END AS total,
-    CASE WHEN n IS NOT NULL THEN ${nodeProjection('n', 'np', p)} END AS node,
-    ways,
-    CASE WHEN pair IS NOT NULL THEN {
-      actor: pair.a.id,
-      counterpart: pair.b.id,
-      ${keyed ? `key: ${KEY('pair.a')} + ${KEY('pair.b')},` : ''}
-      encounters: [e IN pair.encounters | [e.meeting.id, e.place.id, e.venue.id, e.city.id, e.country.id,
-        [w IN e.counterpartWays | ${WAY_ROW('w', p)}]]]
-    } END AS pair`;
-
-/**
- * A way of taking part as a list (RawWay in the repository): how, role, the delegation role,
- * the delegation's id, and the quotes of the participation and link (empty unless selected).
- */
-const WAY_ROW = (w: string, p: EncounterProjection) => {
-  const lists = EVIDENCE_KEYS.map((k) =>
-    p.encounterEvidence ? `coalesce(${w}.participation.${k}, []) + coalesce(${w}.link.${k}, [])` : '[]',
-  ).join(', ');
-  return `[${w}.how, ${w}.participation.role, ${w}.link.role, ${w}.delegation.id, ${lists}]`;
 };
 
-/** The statement for each projection, built once. */
-function perProjection(build: (p: EncounterProjection) => Statement): (p: EncounterProjection) => Statement {
-  const built = new Map<string, Statement>();
-  return (p) => {
-    const key = `${p.nodeEvidence}-${p.encounterEvidence}-${p.places.join('+')}-${p.delegations}`;
-    let statement = built.get(key);
-    if (!statement) {
-      statement = build(p);
-      built.set(key, statement);
-    }
-    return statement;
-  };
+/**
+ * A node position of the page as an expression over `v` (null stays null), its subqueries
+ * added to `calls`: the compiler's projection of its selection, or the whole node as a row.
+ */
+function projectPosition(projector: Projector, v: string, position: NodePosition, calls: string[]): string {
+  if ('whole' in position) return `CASE WHEN ${v} IS NULL THEN null ELSE ${nodeRow(v, `properties(${v})`)} END`;
+  const p = projector.project(v, position.selection);
+  calls.push(...p.calls);
+  return `CASE WHEN ${v} IS NULL THEN null ELSE ${p.map} END`;
 }
 
-const suffix = (p: EncounterProjection) =>
-  `${p.nodeEvidence ? '-node-evidence' : ''}${p.encounterEvidence ? '-encounter-evidence' : ''}` +
-  `${p.places.map((f) => `-${f}`).join('')}${p.delegations ? '-delegations' : ''}`;
+/**
+ * A side's ways of taking part in encounter `enc` (RawWay in the repository): how, role, the
+ * delegation role, the delegation (projected, when selected), and the quotes of the
+ * participation and link (empty unless Encounter.evidence is selected). A list comprehension,
+ * or with a delegation to project, a subquery a way at a time.
+ */
+function waysOf(projector: Projector, side: string, s: EncounterSelection, calls: string[], out: string): string {
+  const lists = (w: string) =>
+    EVIDENCE_KEYS.map((k) =>
+      s.evidence ? `coalesce(${w}.participation.${k}, []) + coalesce(${w}.link.${k}, [])` : '[]',
+    ).join(', ');
+  const row = (w: string, delegation: string) =>
+    `[${w}.how, ${w}.participation.role, ${w}.link.role, ${delegation}, ${lists(w)}]`;
+  if (!s.delegation) return `[way IN enc.${side} | ${row('way', 'null')}]`;
+  const inner: string[] = [];
+  const delegation = projectPosition(projector, 'wayDelegation', s.delegation, inner);
+  calls.push(
+    [
+      'CALL (enc) {',
+      `UNWIND range(0, size(enc.${side}) - 1) AS wayAt`,
+      `WITH wayAt, enc.${side}[wayAt] AS way`,
+      'WITH wayAt, way, way.delegation AS wayDelegation',
+      ...inner,
+      'WITH * ORDER BY wayAt',
+      `RETURN collect(${row('way', delegation)}) AS ${out}`,
+      '}',
+    ].join('\n'),
+  );
+  return out;
+}
+
+/**
+ * The rows sent back for a page of pairs `{a, b, encounters}` (in order) and its `total`: one
+ * row per pair (or, for an empty page, one row with `pairAt` null), holding the two actors and
+ * each encounter as `[meeting, when, place, venue, city, country, actorWays, counterpartWays]`
+ * (RawEncounter in the repository), every node projected with what the selection asks of it,
+ * as deep as it goes; with the pair's `key` when `keyed` (the all-pairs list's cursors).
+ */
+function PAGE(s: EncounterSelection, keyed: boolean): string {
+  const projector = new Projector();
+  const encounterCalls: string[] = [];
+  const at = (position: NodePosition | null | undefined, v: string) =>
+    position ? projectPosition(projector, v, position, encounterCalls) : 'null';
+  const meeting = at(s.meeting, 'encMeeting');
+  const when = s.when ? at({ selection: s.when }, 'encMeeting') : 'null';
+  const places = PLACE_FIELDS.map((f) => at(s.places[f], `enc${f}`));
+  const actorWays = s.actorWays ? waysOf(projector, 'actorWays', s, encounterCalls, 'actorWays') : '[]';
+  const theirWays = s.counterpartWays ? waysOf(projector, 'counterpartWays', s, encounterCalls, 'theirWays') : '[]';
+  const pairCalls: string[] = [];
+  const actor = s.actor ? projectPosition(projector, 'pairActor', s.actor, pairCalls) : 'null';
+  const counterpart = s.counterpart ? projectPosition(projector, 'pairCounterpart', s.counterpart, pairCalls) : 'null';
+  return `
+  UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE range(0, size(page) - 1) END AS pairAt
+  WITH total, pairAt, page[pairAt] AS pair
+  CALL (pair) {
+    UNWIND range(0, size(coalesce(pair.encounters, [])) - 1) AS encAt
+    WITH encAt, pair.encounters[encAt] AS enc
+    WITH encAt, enc, enc.meeting AS encMeeting, ${PLACE_FIELDS.map((f) => `enc.${f} AS enc${f}`).join(', ')}
+    ${encounterCalls.join('\n')}
+    WITH * ORDER BY encAt
+    RETURN collect([${[meeting, when, ...places, actorWays, theirWays].join(', ')}]) AS encounters
+  }
+  WITH total, pairAt, pair, encounters, pair.a AS pairActor, pair.b AS pairCounterpart
+  ${pairCalls.join('\n')}
+  WITH total, pairAt, ${keyed ? `${KEY('pair.a')} + ${KEY('pair.b')} AS key, ` : ''}${actor} AS actor,
+       ${counterpart} AS counterpart, encounters
+  ORDER BY pairAt
+  RETURN total, pairAt, ${keyed ? 'key, ' : ''}actor, counterpart, encounters`;
+}
 
 /** One actor's counterparts, all found, ordered by name, then a page cut by position. */
-export const WHO_MET_ACTOR = perProjection((p) =>
-  cypher(
-    `who-met-actor${suffix(p)}`,
+export function whoMetActor(s: EncounterSelection): Statement {
+  return cypher(
+    'who-met-actor',
     `MATCH (a:Entity {id: $actorId})
      ${GROUP_OF('a', 'group')}
      CALL (group) {
        WITH group, null AS only
-       ${ENCOUNTERS_OF('group', 'only', p)}
+       ${ENCOUNTERS_OF('group', 'only', s)}
      }
      WITH a, b, encounters ORDER BY toLower(b.name), b.id
      WITH collect({a: a, b: b, encounters: encounters}) AS pairs
      WITH size(pairs) AS total, pairs[$skip..($skip + $limit)] AS page
-     ${PAGE_ROWS(p, false)}`,
-  ),
-);
+     ${PAGE(s, false)}`,
+  );
+}
 
 const ACTOR_LABELS = ACTOR_KINDS.map((kind) => `a:${kind}`).join(' OR ');
 
@@ -279,9 +301,10 @@ const COUNT_PAIRS = `
   WITH x, y WHERE ${KEY('x.b')} < ${KEY('y.b')} AND none(s IN x.sides WHERE s IN y.sides)
   RETURN count(DISTINCT [x.b.id, y.b.id]) AS total`;
 
-function whoMetWhom(withTotal: boolean, p: EncounterProjection): Statement {
+/** Every pair that met, paged by keyset: with the total, or without it (cheaper). */
+export function whoMetWhom(s: EncounterSelection, withTotal: boolean): Statement {
   return cypher(
-    `who-met-whom${withTotal ? '-with-total' : ''}${suffix(p)}`,
+    `who-met-whom${withTotal ? '-with-total' : ''}`,
     `CALL () {
        ${PAIR_STREAM}
        RETURN a, b ORDER BY toLower(a.name), a.id, toLower(b.name), b.id LIMIT $limit
@@ -289,17 +312,11 @@ function whoMetWhom(withTotal: boolean, p: EncounterProjection): Statement {
      WITH a, collect(b.id) AS only
      ${GROUP_OF('a', 'group')}
      CALL (group, only) {
-       ${ENCOUNTERS_OF('group', 'only', p)}
+       ${ENCOUNTERS_OF('group', 'only', s)}
      }
      WITH a, b, encounters ORDER BY toLower(a.name), a.id, toLower(b.name), b.id
      WITH collect({a: a, b: b, encounters: encounters}) AS page
      ${withTotal ? `CALL () { ${COUNT_PAIRS} }` : 'WITH page, null AS total'}
-     ${PAGE_ROWS(p, true)}`,
+     ${PAGE(s, true)}`,
   );
 }
-
-/** Every pair that met, paged by keyset: with the total, or without it (cheaper). */
-export const WHO_MET_WHOM = {
-  WITH_TOTAL: perProjection((p) => whoMetWhom(true, p)),
-  PAGE_ONLY: perProjection((p) => whoMetWhom(false, p)),
-};

@@ -5,7 +5,7 @@ import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { selectsField } from '../common/connection';
 import { WhoMetWhomArgs } from './encounter.input';
-import { encounterProjection } from './encounter.selection';
+import { encounterSelection } from './encounter.selection';
 import { MetPairConnection } from './encounter.type';
 
 /**
@@ -30,7 +30,7 @@ export class EncounterResolver {
   whoMetWhom(@Args(() => WhoMetWhomArgs) args: WhoMetWhomArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.repositories.encounter.whoMetWhom(args, {
       withTotal: selectsField(info, 'totalCount'),
-      projection: encounterProjection(info),
+      selection: encounterSelection(info),
     });
   }
 }

@@ -1,72 +1,157 @@
 /**
- * What a whoMetWhom selection needs from the statement beyond ids, names and properties: the
- * evidence lists (quotes are most of the bytes a page holds) of the nodes it shows, and those of
- * the participations behind `Encounter.evidence`; the places and delegations it shows. Walks the selection with the schema's types,
- * through fragments; a field named `evidence` anywhere but on Encounter asks for the nodes'.
+ * What a whoMetWhom selection asks for, position by position, for its one statement
+ * (encounter.cypher.ts): the pair's two actors, each encounter's meeting, places and the
+ * delegations its ways of taking part went through are graph nodes, each projected with the
+ * selection compiler (src/graph/compile) as deep as the selection goes; the encounter's own
+ * fields (date, medium, ways, evidence) say which parts of the encounters to build. Fields are
+ * collected as graphql-js collects them (aliases, fragments, @skip/@include).
  */
 import {
-  type FieldNode,
-  type GraphQLCompositeType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
   type GraphQLResolveInfo,
   getNamedType,
-  isCompositeType,
-  isInterfaceType,
   isObjectType,
-  Kind,
-  type SelectionSetNode,
 } from 'graphql';
+import { mergeSelections } from '../../graph/compile/project';
+import { REGISTRY } from '../../graph/compile/registry';
+import {
+  type FieldSelection,
+  NotCompilable,
+  type ObjectSelection,
+  type SelectionContext,
+  selectionOf,
+  subSelections,
+} from '../../graph/compile/selection';
+import { NodeKind } from '../../model/vocabulary';
 
-export interface EncounterProjection {
-  /** The evidence lists of the page's nodes (actors, meetings, places, delegations). */
-  nodeEvidence: boolean;
-  /** The evidence of the participations and delegation links (Encounter.evidence). */
-  encounterEvidence: boolean;
-  /** The encounters' places that are selected (Encounter.place, venue, city, country). */
-  places: PlaceField[];
-  /** TakingPart.delegation is selected: the delegations' nodes are sent. */
-  delegations: boolean;
-}
+/**
+ * A node position: projected with its selection, or (when the compiler cannot map the
+ * selection) sent whole as a node row, whose nested fields the field resolvers then load.
+ */
+export type NodePosition = { selection: ObjectSelection } | { whole: true };
 
 export type PlaceField = 'place' | 'venue' | 'city' | 'country';
-const PLACE_FIELDS: readonly string[] = ['place', 'venue', 'city', 'country'];
+export const PLACE_FIELDS: readonly PlaceField[] = ['place', 'venue', 'city', 'country'];
 
-const ENCOUNTER_TYPE = 'Encounter';
-const TAKING_PART_TYPE = 'TakingPart';
-const EVIDENCE_FIELD = 'evidence';
+export interface EncounterSelection {
+  actor: NodePosition | null;
+  counterpart: NodePosition | null;
+  /** Encounter.meeting. */
+  meeting: NodePosition | null;
+  /** Encounter.date and Encounter.medium, as a Meeting position selecting `date` and `medium`. */
+  when: ObjectSelection | null;
+  places: Partial<Record<PlaceField, NodePosition>>;
+  /** The ways of each side are needed (selected, or their quotes are: Encounter.evidence). */
+  actorWays: boolean;
+  counterpartWays: boolean;
+  /** TakingPart.delegation, on either side. */
+  delegation: NodePosition | null;
+  /** Encounter.evidence: the quotes of the participations and delegation links. */
+  evidence: boolean;
+}
 
-export function encounterProjection(info: GraphQLResolveInfo): EncounterProjection {
-  const found: EncounterProjection = { nodeEvidence: false, encounterEvidence: false, places: [], delegations: false };
-  const visit = (type: GraphQLCompositeType, set: SelectionSetNode | undefined) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) field(type, selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const on = selection.typeCondition ? info.schema.getType(selection.typeCondition.name.value) : type;
-        visit(on && isCompositeType(on) ? on : type, selection.selectionSet);
-      } else {
-        const fragment = info.fragments[selection.name.value];
-        const on = fragment ? info.schema.getType(fragment.typeCondition.name.value) : undefined;
-        visit(on && isCompositeType(on) ? on : type, fragment?.selectionSet);
-      }
-    }
+function contextOf(info: GraphQLResolveInfo): SelectionContext {
+  return { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+}
+
+type Sets = ReturnType<typeof subSelections>['sets'];
+
+function objectType(type: GraphQLNamedType | undefined): GraphQLObjectType {
+  if (!type || !isObjectType(type)) throw new Error(`whoMetWhom: ${type?.name} is not an object type`);
+  return type;
+}
+
+/** The field's type and the selection sets inside it, or null when not selected. */
+function field(ctx: SelectionContext, parent: GraphQLObjectType, sets: Sets, name: string) {
+  const sub = subSelections(ctx, parent, sets, name);
+  if (!sub.present) return null;
+  return { type: getNamedType(parent.getFields()[name]!.type), sets: sub.sets };
+}
+
+function position(ctx: SelectionContext, found: ReturnType<typeof field>): NodePosition | null {
+  if (!found) return null;
+  try {
+    return { selection: selectionOf(ctx, found.type, found.sets) };
+  } catch (error) {
+    if (error instanceof NotCompilable) return { whole: true };
+    throw error;
+  }
+}
+
+function mergePositions(a: NodePosition | null, b: NodePosition | null): NodePosition | null {
+  if (!a || !b) return a ?? b;
+  if ('whole' in a || 'whole' in b) return { whole: true };
+  return { selection: mergeSelections(a.selection, b.selection)! };
+}
+
+/** A Meeting position with Encounter.date (its PartialDate selection) and Encounter.medium. */
+function whenSelection(ctx: SelectionContext, encounter: GraphQLObjectType, sets: Sets): ObjectSelection | null {
+  const fields = new Map<string, FieldSelection>();
+  const onTypes = new Set<string>([NodeKind.Meeting]);
+  const date = field(ctx, encounter, sets, 'date');
+  if (date) {
+    fields.set('date', {
+      name: 'date',
+      mapping: REGISTRY.Meeting!.date!,
+      onTypes,
+      children: selectionOf(ctx, date.type, date.sets),
+    });
+  }
+  if (field(ctx, encounter, sets, 'medium')) {
+    fields.set('medium', { name: 'medium', mapping: REGISTRY.Meeting!.medium!, onTypes, children: null });
+  }
+  return fields.size > 0 ? { types: [NodeKind.Meeting], fields } : null;
+}
+
+export function encounterSelection(info: GraphQLResolveInfo): EncounterSelection {
+  const ctx = contextOf(info);
+  const connection = objectType(getNamedType(info.returnType));
+  const found: EncounterSelection = {
+    actor: null,
+    counterpart: null,
+    meeting: null,
+    when: null,
+    places: {},
+    actorWays: false,
+    counterpartWays: false,
+    delegation: null,
+    evidence: false,
   };
-  const field = (type: GraphQLCompositeType, node: FieldNode) => {
-    const name = node.name.value;
-    if (name === EVIDENCE_FIELD) {
-      if (type.name === ENCOUNTER_TYPE) found.encounterEvidence = true;
-      else found.nodeEvidence = true;
-    }
-    if (type.name === ENCOUNTER_TYPE && PLACE_FIELDS.includes(name) && !found.places.includes(name as PlaceField)) {
-      found.places.push(name as PlaceField);
-      found.places.sort();
-    }
-    if (type.name === TAKING_PART_TYPE && name === 'delegation') found.delegations = true;
-    if (!node.selectionSet) return;
-    const definition = isObjectType(type) || isInterfaceType(type) ? type.getFields()[node.name.value] : undefined;
-    const next = definition ? getNamedType(definition.type) : undefined;
-    // A union, or a field not found: anything below may be a node; look at names alone.
-    visit(next && isCompositeType(next) ? next : type, node.selectionSet);
-  };
-  const root = getNamedType(info.returnType);
-  for (const node of info.fieldNodes) if (isCompositeType(root)) visit(root, node.selectionSet);
+  const edges = field(
+    ctx,
+    connection,
+    info.fieldNodes.map((n) => n.selectionSet),
+    'edges',
+  );
+  const pair = edges && field(ctx, objectType(edges.type), edges.sets, 'node');
+  if (!pair) return found;
+  const pairType = objectType(pair.type);
+  found.actor = position(ctx, field(ctx, pairType, pair.sets, 'actor'));
+  found.counterpart = position(ctx, field(ctx, pairType, pair.sets, 'counterpart'));
+  const meetings = field(ctx, pairType, pair.sets, 'meetings');
+  if (!meetings) return found;
+  const encounter = objectType(meetings.type);
+  found.meeting = position(ctx, field(ctx, encounter, meetings.sets, 'meeting'));
+  found.when = whenSelection(ctx, encounter, meetings.sets);
+  for (const name of PLACE_FIELDS) {
+    const place = position(ctx, field(ctx, encounter, meetings.sets, name));
+    if (place) found.places[name] = place;
+  }
+  found.evidence = field(ctx, encounter, meetings.sets, 'evidence') !== null;
+  for (const side of ['actorTookPart', 'counterpartTookPart'] as const) {
+    const ways = field(ctx, encounter, meetings.sets, side);
+    if (!ways) continue;
+    if (side === 'actorTookPart') found.actorWays = true;
+    else found.counterpartWays = true;
+    found.delegation = mergePositions(
+      found.delegation,
+      position(ctx, field(ctx, objectType(ways.type), ways.sets, 'delegation')),
+    );
+  }
+  if (found.evidence) {
+    found.actorWays = true;
+    found.counterpartWays = true;
+  }
   return found;
 }

@@ -1,9 +1,9 @@
 /**
- * Which evidence lists a whoMetWhom selection needs (no database): the statement leaves out the
- * others, so a wrong answer here loses quotes from a response or fetches what nobody asked for.
+ * What a whoMetWhom selection asks of each position (no database): the statement projects only
+ * that, so a wrong answer here loses fields from a response or fetches what nobody asked for.
  */
 import { type FragmentDefinitionNode, type GraphQLResolveInfo, type GraphQLSchema, Kind, parse } from 'graphql';
-import { encounterProjection } from '../../../src/modules/encounter/encounter.selection';
+import { encounterSelection } from '../../../src/modules/encounter/encounter.selection';
 import { getSchema } from '../../../src/schema';
 
 let schema: GraphQLSchema;
@@ -27,44 +27,67 @@ function infoFor(query: string): GraphQLResolveInfo {
   return { schema, fragments, fieldNodes: [field], returnType } as unknown as GraphQLResolveInfo;
 }
 
-test('ids, names and dates need no evidence', () => {
-  const info = infoFor(`{ whoMetWhom(actorId: "person:hakan-fidan") { edges { node {
-    counterpart { id name } meetings { meeting { id name } date { value } venue { name } } } } } }`);
-  expect(encounterProjection(info)).toEqual({
-    nodeEvidence: false,
-    encounterEvidence: false,
-    places: ['venue'],
-    delegations: false,
-  });
+const fieldsOf = (position: unknown) =>
+  position && typeof position === 'object' && 'selection' in position
+    ? [...(position as { selection: { fields: Map<string, unknown> } }).selection.fields.keys()].sort()
+    : position;
+
+test('ids, names and dates: each position gets its own fields, no evidence or ways', () => {
+  const s = encounterSelection(
+    infoFor(`{ whoMetWhom(actorId: "person:hakan-fidan") { edges { node {
+    counterpart { id name } meetings { meeting { id name } date { value } venue { name } } } } } }`),
+  );
+  expect(fieldsOf(s.counterpart)).toEqual(['id', 'name']);
+  expect(fieldsOf(s.meeting)).toEqual(['id', 'name']);
+  expect(fieldsOf({ selection: s.when })).toEqual(['date']);
+  expect(Object.keys(s.places)).toEqual(['venue']);
+  expect(fieldsOf(s.places.venue)).toEqual(['name']);
+  expect(s.actor).toBeNull();
+  expect([s.evidence, s.actorWays, s.counterpartWays, s.delegation]).toEqual([false, false, false, null]);
 });
 
-test("an encounter's evidence asks for the participations' quotes only", () => {
-  const info = infoFor(`{ whoMetWhom(actorId: "person:hakan-fidan") { edges { node {
-    meetings { evidence { quote } } } } } }`);
-  expect(encounterProjection(info)).toMatchObject({ nodeEvidence: false, encounterEvidence: true, places: [] });
+test("an encounter's evidence needs both sides' ways, and no node", () => {
+  const s = encounterSelection(
+    infoFor(`{ whoMetWhom(actorId: "person:hakan-fidan") { edges { node {
+    meetings { evidence { quote } } } } } }`),
+  );
+  expect([s.evidence, s.actorWays, s.counterpartWays]).toEqual([true, true, true]);
+  expect([s.meeting, s.counterpart, s.when]).toEqual([null, null, null]);
 });
 
-test("a node's evidence, through an alias and a fragment on an interface, asks for the nodes' quotes", () => {
-  const info = infoFor(`
+test("a node's evidence, through an alias and a fragment on an interface, is that position's", () => {
+  const s = encounterSelection(
+    infoFor(`
     query { whoMetWhom { edges { node { other: counterpart { ...Quoted } } } } }
-    fragment Quoted on Actor { id evidence { quote offset } }`);
-  expect(encounterProjection(info)).toMatchObject({ nodeEvidence: true, encounterEvidence: false });
+    fragment Quoted on Actor { id evidence { quote offset } }`),
+  );
+  expect(fieldsOf(s.counterpart)).toEqual(['evidence', 'id']);
+  expect(s.evidence).toBe(false);
 });
 
-test("a meeting's or a delegation's evidence inside an encounter is a node's", () => {
-  const info = infoFor(`{ whoMetWhom(actorId: "country:UKR") { edges { node { meetings {
-    meeting { evidence { quote } } counterpartTookPart { delegation { ... on Delegation { evidence { quote } } } } } } } } }`);
-  expect(encounterProjection(info)).toEqual({
-    nodeEvidence: true,
-    encounterEvidence: false,
-    places: [],
-    delegations: true,
-  });
+test("a delegation selected on either side's ways is projected once, merged", () => {
+  const s = encounterSelection(
+    infoFor(`{ whoMetWhom(actorId: "country:UKR") { edges { node { meetings {
+    actorTookPart { delegation { id } } counterpartTookPart { delegation { ... on Delegation { name } } } } } } } }`),
+  );
+  expect(fieldsOf(s.delegation)).toEqual(['id', 'name']);
+  expect([s.actorWays, s.counterpartWays, s.evidence]).toEqual([true, true, false]);
 });
 
-test('the places selected, through a fragment on Encounter, each once and in order', () => {
-  const info = infoFor(`
+test('the places selected, through a fragment on Encounter, each once', () => {
+  const s = encounterSelection(
+    infoFor(`
     query { whoMetWhom { edges { node { meetings { ...Where country { id } } } } } }
-    fragment Where on Encounter { venue { name } city { name } country { name } }`);
-  expect(encounterProjection(info).places).toEqual(['city', 'country', 'venue']);
+    fragment Where on Encounter { venue { name } city { name } country { name } }`),
+  );
+  expect(Object.keys(s.places).sort()).toEqual(['city', 'country', 'venue']);
+  expect(fieldsOf(s.places.country)).toEqual(['id', 'name']);
+});
+
+test('a nested relationship under a node is part of its projection (one statement, any depth)', () => {
+  const s = encounterSelection(
+    infoFor(`{ whoMetWhom(actorId: "person:hakan-fidan") { edges { node {
+    counterpart { ... on Person { offices { title of { id } } } } } } } }`),
+  );
+  expect(fieldsOf(s.counterpart)).toEqual(['offices']);
 });
