@@ -7,10 +7,12 @@
  */
 import { type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
 import { cypher, type Statement } from '../executor';
-import { mergeSelections, Projector } from './project';
+import { fromList, mergeSelections, Projector, type Shape } from './project';
 import { REGISTRY } from './registry';
 import { NotCompilable, type ObjectSelection, type SelectionContext, selectionOf, subSelections } from './selection';
 
+export type { Shape } from './project';
+export { fromList } from './project';
 export { handOnProjected, projectedValue } from './projected';
 export type { ObjectSelection } from './selection';
 
@@ -66,12 +68,23 @@ export function connectionSelection(info: GraphQLResolveInfo): ConnectionSelecti
   });
 }
 
+/** A statement whose rows' `node` is a projection listing its values, read back by `projectedNode`. */
+export interface NodeStatement extends Statement {
+  readonly shape: Shape;
+}
+
 /**
- * One node found by `match` (which binds `n`, or no row), projected: a row `{node}`.
+ * One node found by `match` (which binds `n`, or no row), projected as a list of values: a row
+ * `{node}` that `projectedNode` turns into the projected object.
  */
-export function nodeStatement(name: string, match: string, selection: ObjectSelection): Statement {
-  const p = new Projector().project('n', selection);
-  return cypher(`compiled:${name}`, [match, ...p.calls, `RETURN ${p.map} AS node`].join('\n'));
+export function nodeStatement(name: string, match: string, selection: ObjectSelection): NodeStatement {
+  const p = new Projector(true).project('n', selection);
+  return { ...cypher(`compiled:${name}`, [match, ...p.calls, `RETURN ${p.map} AS node`].join('\n')), shape: p.shape };
+}
+
+/** The projected node of a `nodeStatement`'s row. */
+export function projectedNode(statement: NodeStatement, node: unknown[]): Projected {
+  return fromList(statement.shape, node);
 }
 
 export interface PageParts {

@@ -1,13 +1,12 @@
 /** Named statements of the node module. */
-import { nodeStatement, type ObjectSelection } from '../../graph/compile';
-import type { Statement } from '../../graph/executor';
+import { type NodeStatement, nodeStatement, type ObjectSelection } from '../../graph/compile';
 import { ENTITY_LABEL, type NodeKind } from '../../model/vocabulary';
 
 /**
  * A node by id, of one of `kinds` (all kinds: null), projected with only the selected fields
  * (src/graph/compile). One kind matches on its own label, so its uniqueness index finds it.
  */
-export function compiledNodeById(kinds: readonly NodeKind[] | null, selection: ObjectSelection): Statement {
+export function compiledNodeById(kinds: readonly NodeKind[] | null, selection: ObjectSelection): NodeStatement {
   const match =
     kinds?.length === 1
       ? `MATCH (n:${kinds[0]} {id: $id})`

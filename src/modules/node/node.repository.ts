@@ -1,7 +1,7 @@
 /** Reads single nodes by id with a compiled selection (src/graph/compile). */
 
 import type { GraphQLResolveInfo } from 'graphql';
-import { nodeSelection, type Projected } from '../../graph/compile';
+import { nodeSelection, type Projected, projectedNode } from '../../graph/compile';
 import type { Executor } from '../../graph/executor';
 import type { NodeKind } from '../../model/vocabulary';
 import { compiledNodeById } from './node.cypher';
@@ -19,7 +19,8 @@ export class NodeRepository {
   async selected(id: string, kinds: readonly NodeKind[] | null, info: GraphQLResolveInfo): Promise<Selected> {
     const selection = nodeSelection(info);
     if (!selection) return undefined;
-    const [row] = await this.executor.read<{ node: Projected }>(compiledNodeById(kinds, selection), { id });
-    return row?.node ?? null;
+    const statement = compiledNodeById(kinds, selection);
+    const [row] = await this.executor.read<{ node: unknown[] }>(statement, { id });
+    return row ? projectedNode(statement, row.node) : null;
   }
 }

@@ -15,7 +15,7 @@ import {
   parse,
 } from 'graphql';
 import { loadConfig } from '../../../src/config';
-import { connectionSelection, nodeSelection } from '../../../src/graph/compile';
+import { connectionSelection, fromList, type NodeStatement, nodeSelection } from '../../../src/graph/compile';
 import { REGISTRY } from '../../../src/graph/compile/registry';
 import type { Executor, Params, Statement } from '../../../src/graph/executor';
 import { NodeKind } from '../../../src/model/vocabulary';
@@ -145,8 +145,17 @@ describe('meeting(id)', () => {
     expect(statement.text).toContain('MATCH (n)<-[r4:PARTICIPATED_IN]-(n5)');
     // The offices of Person participants only, by label.
     expect(statement.text).toMatch(/-\[r\d+:HOLDS_OFFICE\]->\(n\d+\) WHERE \(n\d+:Person\)/);
+    // The node and what it reaches are lists of values; the shape names them in order.
+    const { shape } = statement as NodeStatement;
+    expect(shape.keys).toEqual(['id', 'name', 'date', '@venue', '@participants']);
+    expect(shape.nested[3]).toEqual({ shape: { keys: ['name'], nested: [null] }, many: false });
+    expect(shape.nested[2]).toEqual({ shape: { keys: ['value', 'precision'], nested: [null, null] }, many: false });
     // cameo is computed from role, which is projected for it.
-    expect(statement.text).toContain('role: r4.role');
+    expect(statement.text).toContain('collect([r4.role, [');
+    const participant = shape.nested[4]!;
+    expect(participant.many).toBe(true);
+    expect(participant.shape.keys).toEqual(['role', '@actor']);
+    expect(participant.shape.nested[1]!.shape.keys).toEqual(['kind', 'id', '@offices']);
     expect(statement.text.match(/CALL \(/g)).toHaveLength(3);
     expect(statement.text).toMatchSnapshot();
   });
@@ -154,7 +163,10 @@ describe('meeting(id)', () => {
   it('reads evidence, its source, claims and disputed only when selected', async () => {
     const query = `{ meeting(id: "m") { disputed evidence { quote source { title } } claims(property: "name") { value source { id } } } }`;
     const { statement } = await sentFor((r) => r.node.selected('m', [NodeKind.Meeting], infoFor(query)));
-    expect(statement.text).toContain('disputed: coalesce(n.disputed, [])');
+    expect(statement.text).toContain('RETURN [coalesce(n.disputed, []), evidence3, claims5] AS node');
+    expect((statement as NodeStatement).shape.keys).toEqual(['disputed', 'evidence', '@claims']);
+    // Inside the maps Cypher builds for evidence and claims, sources are maps too.
+    expect(statement.text).toContain('`@source`: CASE WHEN s2 IS NULL THEN null ELSE {title: s2.title} END');
     expect(statement.text).toContain('OPTIONAL MATCH (s2:Source {id: n.evidenceSourceIds[i1]})');
     expect(statement.text).toMatch(/MATCH \(claim\d+:Claim \{subjectId: n\.id\}\)/);
     // The claims' property filter is applied by the resolver: the argument is not in the text.
@@ -167,18 +179,57 @@ describe('meeting(id)', () => {
       query ($no: Boolean!) { meeting(id: "m") { ...F b: name ... on Meeting { v: venue { name } }
         city @skip(if: $no) { id } country @include(if: $no) { id } } }`;
     const { statement } = await sentFor((r) => r.node.selected('m', [NodeKind.Meeting], infoFor(query, { no: true })));
-    expect(statement.text.match(/name: coalesce\(n\.name/g)).toHaveLength(1);
+    expect(statement.text.match(/coalesce\(n\.name/g)).toHaveLength(1);
+    expect((statement as NodeStatement).shape.keys).toEqual(['name', '@venue', '@country']);
     expect(statement.text.match(/HELD_AT\]->\(n/g)).toHaveLength(1);
-    expect(statement.text).toMatch(/n\d+\.id, n\d+\.name|id: n\d+\.id, name:/);
+    expect(statement.text).toMatch(/collect\(\[n\d+\.id, coalesce\(n\d+\.name/);
+    expect((statement as NodeStatement).shape.nested[1]!.shape.keys).toEqual(['id', 'name']);
     expect(statement.text).toMatch(/WITH head\(\[x\d+ IN around WHERE x\d+:Country\]\) AS n\d+/);
     expect(statement.text).not.toContain("placeKind = 'CITY'");
+  });
+});
+
+describe('fromList', () => {
+  it('reads a listed projection back into the object its map would be, nested lists and nulls included', () => {
+    const place = { keys: ['name'], nested: [null] };
+    const shape = {
+      keys: ['id', 'date', '@venue', '@participants'],
+      nested: [
+        null,
+        { shape: { keys: ['value'], nested: [null] }, many: false },
+        { shape: place, many: false },
+        { shape: { keys: ['role', '@place'], nested: [null, { shape: place, many: false }] }, many: true },
+      ],
+    };
+    expect(
+      fromList(shape, [
+        'm',
+        ['2025-05'],
+        null,
+        [
+          ['HOST', ['Istanbul']],
+          ['PARTY', null],
+        ],
+      ]),
+    ).toEqual({
+      id: 'm',
+      date: { value: '2025-05' },
+      '@venue': null,
+      '@participants': [
+        { role: 'HOST', '@place': { name: 'Istanbul' } },
+        { role: 'PARTY', '@place': null },
+      ],
+    });
   });
 });
 
 describe('node(id), actor(id), place(id), source(id)', () => {
   it('match by id on Entity, with the kinds as label tests', async () => {
     const node = await sentFor((r) => r.node.selected('x', null, infoFor('{ node(id: "x") { id kind } }')));
-    expect(node.statement.text).toMatch(/^MATCH \(n:Entity \{id: \$id\}\)\nRETURN \{kind: .*, id: n\.id\} AS node$/);
+    expect(node.statement.text).toMatch(
+      /^MATCH \(n:Entity \{id: \$id\}\)\nRETURN \[head\(\[l IN labels\(n\) WHERE .*\]\), n\.id\] AS node$/,
+    );
+    expect((node.statement as NodeStatement).shape).toEqual({ keys: ['kind', 'id'], nested: [null, null] });
     const actor = await sentFor((r) =>
       r.node.selected('x', [NodeKind.Country, NodeKind.Person], infoFor('{ actor(id: "x") { name } }')),
     );
