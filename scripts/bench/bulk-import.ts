@@ -508,6 +508,7 @@ async function importerPath(scale: Scale, heapMb: number, pagecacheMb: number) {
     const result = await importPlansIntoNewStore(() => synthetic(scale), {
       dataDir,
       csvDir: process.env.BULK_CSV_DIR,
+      keepCsv: Boolean(process.env.BULK_KEEP_CSV),
       importHeapMb: Math.min(heapMb, 2048),
       importOffHeapMb: pagecacheMb,
       log: (line) => {
@@ -524,7 +525,7 @@ async function importerPath(scale: Scale, heapMb: number, pagecacheMb: number) {
       timeoutMs: 3_600_000,
     });
     const startMs = Date.now() - startBegan;
-    const finished = await finishBulkImport(executor, result);
+    const finished = await finishBulkImport(executor, result, { log: (line) => process.stderr.write(`${line}\n`) });
     const totalMs = Date.now() - began;
     const after = await counts(executor);
     const graphMs = result.csvMilliseconds + result.importMilliseconds;

@@ -63,7 +63,8 @@ export async function runNeo4jImport(
     'full',
     DATABASE,
     '--id-type=string',
-    '--multiline-fields=true',
+    // No cell spans lines (bulk-store.ts writes line breaks as stand-ins): every file parses in parallel.
+    '--multiline-fields=false',
     `--array-delimiter=${files.arrayDelimiter}`,
     // A relationship to a missing node or a duplicate id fails the import, as in a transaction.
     '--skip-bad-relationships=false',

@@ -26,10 +26,13 @@ import type { PropertyValue } from '../model/elements';
 import { CLAIM_LABEL, ENTITY_LABEL, NodeKind } from '../model/vocabulary';
 import {
   AWAIT_INDEXES_LONG,
+  BULK_FIX_LABEL,
+  CARRIAGE_RETURN_STAND_IN,
   EMPTY_LISTS_MARKER,
-  FILL_EMPTY_LISTS_CLAIMS,
-  FILL_EMPTY_LISTS_NODES,
-  FILL_EMPTY_LISTS_RELATIONSHIPS,
+  FIX_MARKED_NODES,
+  FIX_MARKED_RELATIONSHIPS,
+  LINE_BREAKS_MARKER,
+  LINE_FEED_STAND_IN,
 } from './bulk-store.cypher';
 import { invalidDocument } from './import';
 import {
@@ -59,10 +62,10 @@ export interface BulkStoreOptions {
   log?: (line: string) => void;
 }
 
-/** The lists the importer could not write (it has no empty list), per target. */
-export interface EmptyListFix {
-  target: 'nodes' | 'claims' | 'relationships';
-  names: string[];
+/** Whether any node or relationship row holds an empty list or a line break (see bulk-store.cypher.ts). */
+export interface BulkFixes {
+  nodes: boolean;
+  relationships: boolean;
 }
 
 export interface BulkStoreResult {
@@ -75,7 +78,7 @@ export interface BulkStoreResult {
   csvMilliseconds: number;
   importMilliseconds: number;
   importSummary: string;
-  emptyLists: EmptyListFix[];
+  fixes: BulkFixes;
 }
 
 /** Separates array elements in a CSV field; a value holding it is refused. */
@@ -100,7 +103,7 @@ export async function importPlansIntoNewStore(plans: PlanSource, options: BulkSt
   fs.mkdirSync(csvDir, { recursive: true });
   const began = Date.now();
   const files = new CsvFiles(csvDir);
-  let counts: Omit<BulkStoreResult, 'csvMilliseconds' | 'importMilliseconds' | 'importSummary' | 'emptyLists'>;
+  let counts: Omit<BulkStoreResult, 'csvMilliseconds' | 'importMilliseconds' | 'importSummary' | 'fixes'>;
   try {
     const repeated = await markRepeatedIds(plans);
     log(`bulk: first pass done in ${Date.now() - began} ms`);
@@ -121,7 +124,7 @@ export async function importPlansIntoNewStore(plans: PlanSource, options: BulkSt
       csvMilliseconds,
       importMilliseconds: run.milliseconds,
       importSummary: run.summary,
-      emptyLists: files.emptyLists(),
+      fixes: files.fixes(),
     };
   } finally {
     if (!options.keepCsv) fs.rmSync(csvDir, { recursive: true, force: true });
@@ -129,26 +132,34 @@ export async function importPlansIntoNewStore(plans: PlanSource, options: BulkSt
 }
 
 /**
- * On the Neo4j started on the new store: sets the empty lists the importer could not write,
- * then creates the schema (schema/constraints.cypher) and waits until every index is online.
+ * On the Neo4j started on the new store: sets the empty lists and line breaks the importer could
+ * not write, then creates the schema (schema/constraints.cypher) and waits until every index is
+ * online. Plain and full-text indexes are created first: they fill in the background, beside
+ * the constraints, which fill one at a time as each is created.
  */
 export async function finishBulkImport(
   executor: Executor,
-  result: Pick<BulkStoreResult, 'emptyLists'>,
-  { awaitSeconds = 3600 } = {},
+  result: Pick<BulkStoreResult, 'fixes'>,
+  { awaitSeconds = 3600, log }: { awaitSeconds?: number; log?: (line: string) => void } = {},
 ): Promise<{ milliseconds: number }> {
   const began = Date.now();
-  const statement = {
-    nodes: FILL_EMPTY_LISTS_NODES,
-    claims: FILL_EMPTY_LISTS_CLAIMS,
-    relationships: FILL_EMPTY_LISTS_RELATIONSHIPS,
+  const timeout = awaitSeconds * 1000;
+  const step = async (what: string, run: () => Promise<unknown>) => {
+    const at = Date.now();
+    await run();
+    log?.(`bulk: ${what} in ${Date.now() - at} ms`);
   };
-  for (const fix of result.emptyLists) {
-    const lists = Object.fromEntries(fix.names.map((name) => [name, []]));
-    await executor.autoCommit(statement[fix.target], { names: fix.names, lists }, awaitSeconds * 1000);
+  const stand = { lf: LINE_FEED_STAND_IN, cr: CARRIAGE_RETURN_STAND_IN };
+  if (result.fixes.nodes) await step('marked nodes fixed', () => executor.autoCommit(FIX_MARKED_NODES, stand, timeout));
+  if (result.fixes.relationships) {
+    await step('marked relationships fixed', () => executor.autoCommit(FIX_MARKED_RELATIONSHIPS, stand, timeout));
   }
-  for (const schema of readSchemaStatements()) await executor.autoCommit(schema, {}, awaitSeconds * 1000);
-  await executor.autoCommit(AWAIT_INDEXES_LONG, { seconds: awaitSeconds }, awaitSeconds * 1000);
+  const schema = readSchemaStatements();
+  const isConstraint = (s: { text: string }) => /^CREATE\s+CONSTRAINT\b/i.test(s.text);
+  for (const statement of [...schema.filter((s) => !isConstraint(s)), ...schema.filter(isConstraint)]) {
+    await step(statement.text.split('\n')[0]!.slice(0, 80), () => executor.autoCommit(statement, {}, timeout));
+  }
+  await step('indexes online', () => executor.autoCommit(AWAIT_INDEXES_LONG, { seconds: awaitSeconds }, timeout));
   return { milliseconds: Date.now() - began };
 }
 
@@ -328,28 +339,48 @@ class CsvGroup {
   }
 }
 
+/** One row's cells, and what its shape is: the typed columns and whether it needs fixing. */
+interface EncodedRow {
+  /** Each present property's name and type code, in the record's order (the group's key). */
+  signature: string;
+  keys: string[];
+  types: string[];
+  /** The comma-separated cells of the present, non-empty properties. */
+  cells: string;
+  empty: string[];
+  lineBreaks: string[];
+}
+
 class CsvFiles {
   private readonly groups = new Map<string, CsvGroup>();
   private readonly nodeGroups: CsvGroup[] = [];
   private readonly relationshipGroups: CsvGroup[] = [];
-  private readonly fixes = new Map<string, EmptyListFix>();
+  private marked = { nodes: false, relationships: false };
 
   constructor(private readonly dir: string) {}
 
   node(labels: string[], props: Record<string, unknown>): void {
-    const target = labels[0] === CLAIM_LABEL ? 'claims' : 'nodes';
-    const { columns, cells } = this.encode(props, target, true);
+    const row = encodeRow(props);
+    const fix = row.empty.length > 0 || row.lineBreaks.length > 0;
+    if (fix) this.marked.nodes = true;
     // The importer splits labels at the array delimiter too.
-    const label = labels.join(ARRAY_DELIMITER);
-    this.write(`n${label}|${columns}`, () => `:LABEL,${columns}`, `${quote(label)},${cells}`, this.nodeGroups);
+    const label = (fix ? [...labels, BULK_FIX_LABEL] : labels).join(ARRAY_DELIMITER);
+    const isEntity = labels[0] !== CLAIM_LABEL;
+    this.write(
+      `n${label}|${row.signature}`,
+      () => `:LABEL,${header(row, isEntity)}`,
+      `"${label}",${row.cells}${markerCells(row)}`,
+      this.nodeGroups,
+    );
   }
 
   relationship(type: string, from: string, to: string, props: Record<string, unknown>): void {
-    const { columns, cells } = this.encode(props, 'relationships', false);
+    const row = encodeRow(props);
+    if (row.empty.length > 0 || row.lineBreaks.length > 0) this.marked.relationships = true;
     this.write(
-      `r${type}|${columns}`,
-      () => `:START_ID,:END_ID,:TYPE,${columns}`,
-      `${quote(from)},${quote(to)},${type},${cells}`,
+      `r${type}|${row.signature}`,
+      () => `:START_ID,:END_ID,:TYPE,${header(row, false)}`,
+      `${quote(from)},${quote(to)},${type},${row.cells}${markerCells(row)}`,
       this.relationshipGroups,
     );
   }
@@ -362,8 +393,9 @@ class CsvFiles {
     return this.relationshipGroups.map((g) => g.file);
   }
 
-  emptyLists(): EmptyListFix[] {
-    return [...this.fixes.values()];
+  /** Whether any node or relationship row carries a marker (and so needs `finishBulkImport`'s fix). */
+  fixes(): BulkFixes {
+    return { ...this.marked };
   }
 
   close(): void {
@@ -382,65 +414,130 @@ class CsvFiles {
     }
     group.push(`${line}\n`);
   }
-
-  /** The row's columns (`name:type`, sorted) and its cells; null values are left out, as SET does. */
-  private encode(props: Record<string, unknown>, target: EmptyListFix['target'], isNode: boolean) {
-    const columns: string[] = [];
-    const cells: string[] = [];
-    const empty: string[] = [];
-    for (const key of Object.keys(props).sort()) {
-      const value = props[key];
-      if (value === null || value === undefined) continue;
-      if (!PROPERTY_KEY.test(key) || key === EMPTY_LISTS_MARKER) {
-        throw appError(ErrorCode.INVALID_DOCUMENT, `property name ${JSON.stringify(key)} cannot be bulk-loaded`);
-      }
-      if (Array.isArray(value) && value.length === 0) {
-        empty.push(key);
-        continue;
-      }
-      const [type, cell] = encodeValue(key, value);
-      columns.push(isNode && key === 'id' && target === 'nodes' ? 'id:ID' : `${key}:${type}`);
-      cells.push(cell);
-    }
-    if (empty.length > 0) {
-      columns.push(`${EMPTY_LISTS_MARKER}:string[]`);
-      cells.push(quote(empty.join(ARRAY_DELIMITER)));
-      const signature = `${target}|${empty.join(',')}`;
-      if (!this.fixes.has(signature)) this.fixes.set(signature, { target, names: empty });
-    }
-    return { columns: columns.join(','), cells: cells.join(',') };
-  }
 }
 
-const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
-
-/** The importer's type of a value, as the driver would send it (safe integers as longs). */
-function encodeValue(key: string, value: unknown): [string, string] {
-  switch (typeof value) {
-    case 'string':
-      return ['string', quote(value)];
-    case 'boolean':
-      return ['boolean', String(value)];
-    case 'number':
-      return [Number.isSafeInteger(value) ? 'long' : 'double', String(value)];
-    default:
-      break;
+/**
+ * A row's cells, in the record's own order; null values are left out, as SET does. Rows of one
+ * record builder share an order, so the signature (names, types and markers) picks their file
+ * without sorting. Line breaks become the stand-ins, so no cell spans lines and the importer
+ * parses every file in parallel.
+ */
+function encodeRow(props: Record<string, unknown>): EncodedRow {
+  let signature = '';
+  const cells: string[] = [];
+  const keys: string[] = [];
+  const types: string[] = [];
+  const empty: string[] = [];
+  const lineBreaks: string[] = [];
+  for (const key in props) {
+    const value = props[key];
+    if (value === null || value === undefined) continue;
+    if (Array.isArray(value) && value.length === 0) {
+      empty.push(key);
+      signature += `${key}:[],`;
+      continue;
+    }
+    const [type, cell, broken] = encodeValue(key, value);
+    if (broken) lineBreaks.push(key);
+    keys.push(key);
+    types.push(type);
+    signature += `${key}:${type},`;
+    cells.push(cell);
   }
+  if (lineBreaks.length > 0) signature += '|lines';
+  return { signature, keys, types, cells: cells.join(','), empty, lineBreaks };
+}
+
+/** The header of a file of rows shaped like `row`; checks the property names once per file. */
+function header(row: EncodedRow, isEntity: boolean): string {
+  const columns = row.keys.map((key, i) => {
+    if (!PROPERTY_KEY.test(key) || key === EMPTY_LISTS_MARKER || key === LINE_BREAKS_MARKER) {
+      throw appError(ErrorCode.INVALID_DOCUMENT, `property name ${JSON.stringify(key)} cannot be bulk-loaded`);
+    }
+    return isEntity && key === 'id' ? 'id:ID' : `${key}:${row.types[i]}`;
+  });
+  for (const key of row.empty) {
+    if (!PROPERTY_KEY.test(key)) {
+      throw appError(ErrorCode.INVALID_DOCUMENT, `property name ${JSON.stringify(key)} cannot be bulk-loaded`);
+    }
+  }
+  if (row.empty.length > 0) columns.push(`${EMPTY_LISTS_MARKER}:string[]`);
+  if (row.lineBreaks.length > 0) columns.push(`${LINE_BREAKS_MARKER}:string[]`);
+  return columns.join(',');
+}
+
+function markerCells(row: EncodedRow): string {
+  let cells = '';
+  if (row.empty.length > 0) cells += `,"${row.empty.join(ARRAY_DELIMITER)}"`;
+  if (row.lineBreaks.length > 0) cells += `,"${row.lineBreaks.join(ARRAY_DELIMITER)}"`;
+  return cells;
+}
+
+const quote = (text: string) => (text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`);
+
+const LINE_BREAK = /[\r\n]/;
+const LINE_BREAKS = /[\r\n]/g;
+const STAND_INS = new RegExp(`[${LINE_FEED_STAND_IN}${CARRIAGE_RETURN_STAND_IN}]`);
+
+/** A string without line breaks; a value holding both one and a stand-in is refused. */
+function oneLine(key: string, text: string): string {
+  if (STAND_INS.test(text)) {
+    throw appError(
+      ErrorCode.INVALID_DOCUMENT,
+      `a value of ${key} holds both a line break and a character the bulk loader writes for one (U+001D, U+001E)`,
+    );
+  }
+  return text.replace(LINE_BREAKS, (c) => (c === '\n' ? LINE_FEED_STAND_IN : CARRIAGE_RETURN_STAND_IN));
+}
+
+/**
+ * The importer's type of a value, as the driver would send it (safe integers as longs), its cell,
+ * and whether its line breaks were replaced by the stand-ins.
+ */
+function encodeValue(key: string, value: unknown): [type: string, cell: string, lineBreaks: boolean] {
+  const scalar = scalarType(value);
+  if (scalar === 'string') {
+    const text = value as string;
+    return LINE_BREAK.test(text) ? [scalar, quote(oneLine(key, text)), true] : [scalar, quote(text), false];
+  }
+  if (scalar !== undefined) return [scalar, String(value), false];
   if (Array.isArray(value)) {
-    const types = new Set(value.map((v) => encodeValue(key, v)[0]));
-    if (types.size === 1) {
-      const [type] = types;
-      const parts = value.map(String);
-      if (parts.some((p) => p.includes(ARRAY_DELIMITER))) {
+    const type = scalarType(value[0]);
+    let broken = false;
+    const parts: string[] = [];
+    for (const element of value) {
+      if (type === undefined || scalarType(element) !== type) {
+        throw appError(ErrorCode.INVALID_DOCUMENT, `${key} holds a value Neo4j cannot store as a property`);
+      }
+      let part = String(element);
+      if (part.includes(ARRAY_DELIMITER)) {
         throw appError(
           ErrorCode.INVALID_DOCUMENT,
           `a value of ${key} holds the bulk loader's array delimiter (U+001F)`,
         );
       }
-      return [`${type}[]`, quote(parts.join(ARRAY_DELIMITER))];
+      if (type === 'string' && LINE_BREAK.test(part)) {
+        part = oneLine(key, part);
+        broken = true;
+      }
+      parts.push(part);
     }
+    return [`${type}[]`, quote(parts.join(ARRAY_DELIMITER)), broken];
   }
   throw appError(ErrorCode.INVALID_DOCUMENT, `${key} holds a value Neo4j cannot store as a property`);
+}
+
+function scalarType(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return Number.isSafeInteger(value) ? 'long' : 'double';
+    default:
+      return undefined;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

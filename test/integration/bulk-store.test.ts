@@ -60,7 +60,7 @@ const INVENTED_LATER = 'source:invented-bulk-edge-cases-later';
 
 /** Invented examples, not news: two sources that share a person, a meeting and a participation. */
 function inventedPlans(): LoadPlan[] {
-  const text = 'Awkward, "quoted"; text\nwith a line break.';
+  const text = 'Awkward, "quoted"; text\nwith a line break.\r\nAnd a Windows one.';
   const evidence = (sourceId: string) => [{ sourceId, quote: 'Awkward, "quoted"; text\nwith', offset: 0 }];
   const person = 'person:invented-ada-example';
   const meeting = 'meeting:invented-2024-01-02-example';
@@ -134,7 +134,7 @@ function inventedPlans(): LoadPlan[] {
         {
           id: person,
           kind: NodeKind.Person,
-          props: { name: 'Ada Exampleová', aliases: ['A. Example'] },
+          props: { name: 'Ada Exampleová', aliases: ['A.\r\nExample'] },
           evidence: evidence(INVENTED_LATER),
         },
         { id: meeting, kind: NodeKind.Meeting, props: { durationMinutes: 120.5 }, evidence: evidence(INVENTED_LATER) },
