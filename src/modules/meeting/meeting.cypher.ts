@@ -78,8 +78,9 @@ const UNDATED_KEY = { ASC: '9999-12-31', DESC: '0000-01-01' } as const;
  * A page of meetings as one compiled statement (src/graph/compile): only the selected fields,
  * the total only when selected. Without a participant, the page is read in `dateStart` order
  * from its range index (dated meetings, then the undated in a second branch, by id), so Neo4j
- * stops after the page instead of sorting every meeting; a participant's meetings are few and
- * sorted as they are found. Same order and cursors as LIST_MEETINGS.
+ * stops after the page instead of sorting every meeting. The undated branch, which no index can
+ * serve (it scans every meeting), runs only when the dated ones do not fill the page. A
+ * participant's meetings are few and sorted as they are found. Same order and cursors as LIST_MEETINGS.
  */
 export function compiledMeetingsPage(
   direction: 'ASC' | 'DESC',
@@ -100,10 +101,19 @@ export function compiledMeetingsPage(
          WHERE n.dateStart ${direction === 'ASC' ? ">= coalesce($afterKey, '')" : "<= coalesce($afterKey, '9999-12-31')"}
            AND ${meetingFilter('n')} AND ${cursorTest('n.dateStart')}
          RETURN n, n.dateStart AS sortKey ORDER BY n.dateStart ${direction}, n.id ${direction} LIMIT $limit
+       }
+       WITH collect([n, sortKey]) AS dated
+       CALL (dated) {
+         UNWIND dated AS row
+         RETURN row[0] AS n, row[1] AS sortKey
          UNION ALL
-         MATCH (n:${NodeKind.Meeting})
-         WHERE n.dateStart IS NULL AND ${meetingFilter('n')} AND ${cursorTest(`'${undated}'`)}
-         RETURN n, '${undated}' AS sortKey ORDER BY n.id ${direction} LIMIT $limit
+         WITH dated WHERE size(dated) < $limit
+         CALL () {
+           MATCH (n:${NodeKind.Meeting})
+           WHERE n.dateStart IS NULL AND ${meetingFilter('n')} AND ${cursorTest(`'${undated}'`)}
+           RETURN n ORDER BY n.id ${direction} LIMIT $limit
+         }
+         RETURN n, '${undated}' AS sortKey
        }
        RETURN n, sortKey ORDER BY sortKey ${direction}, n.id ${direction} LIMIT $limit`;
   const total = byParticipant
