@@ -23,10 +23,6 @@ const { Meeting, Delegation, Person, Country, Place } = NodeKind;
 
 const EVIDENCE_KEYS = ['evidenceSourceIds', 'evidenceQuotes', 'evidenceOffsets'];
 
-/** A participation or delegation link's properties: `keys`, and the evidence when asked for. */
-const edgeProps = (r: string, keys: string[], evidence: boolean) =>
-  `${r} {${[...keys, ...(evidence ? EVIDENCE_KEYS : [])].map((k) => `.${k}`).join(', ')}}`;
-
 /** The same-as group of node `v` (itself included), as the list `group`. */
 const GROUP_OF = (v: string, group: string) => `
   CALL (${v}) {
@@ -36,10 +32,15 @@ const GROUP_OF = (v: string, group: string) => `
 
 /**
  * The one actor that stands for the group of `v`, as `rep`: a named member before an unnamed
- * one, then the smallest id.
+ * one, then the smallest id. Most actors have no SAME_AS at all and stand for themselves; the
+ * walk (run once per row, and there is a row per meeting and taker) is only for the others.
  */
 const REPRESENTATIVE_OF = (v: string) => `
   CALL (${v}) {
+    WITH ${v} WHERE NOT EXISTS { (${v})-[:${SAME_AS}]-() }
+    RETURN ${v} AS rep
+    UNION ALL
+    WITH ${v} WHERE EXISTS { (${v})-[:${SAME_AS}]-() }
     MATCH (${v})-[:${SAME_AS}*0..${SAME_AS_MAX_HOPS}]-(g:Entity)
     WITH DISTINCT g ORDER BY coalesce(g.unnamed, false), g.id LIMIT 1
     RETURN g AS rep
@@ -89,13 +90,11 @@ const KEY = (v: string) => `[toLower(${v}.name), ${v}.id]`;
  * `b, encounters`: each counterpart group once, by its representative, never a member of
  * `group` itself; every counterpart or (when `only` is a list) those whose representative's id
  * it holds. `group`'s members' ways of taking part are the actor's, the counterpart group's its.
- * Places are found only when one is selected (the LOCATED_IN chain only for city or country),
- * the actor's ways only when they or the evidence are.
+ * The actor's ways are gathered only when they or the evidence are selected; ways hold the
+ * participation and link relationships themselves, whose properties (role, quotes) are read
+ * only for the page's pairs, and places are found there too (placeOf).
  */
 const ENCOUNTERS_OF = (group: string, only: string, s: EncounterSelection) => {
-  const places = PLACE_FIELDS.filter((f) => s.places[f]);
-  const chain = places.includes('city') || places.includes('country');
-  const evidence = s.evidence;
   return `
   CALL (${group}) {
     UNWIND ${group} AS me
@@ -104,41 +103,18 @@ const ENCOUNTERS_OF = (group: string, only: string, s: EncounterSelection) => {
   }
   WITH ${group}, ${only}, m
   WHERE ${IN_SCOPE}
-  ${
-    places.length === 0
-      ? `WITH ${group}, ${only}, m, {meeting: m} AS place`
-      : `// Where, once per meeting (not once per pair): the place HELD_AT names, a venue only if it
-  // is one; one walk up the LOCATED_IN chain gives both the city (the place itself, if a city)
-  // and the country.
-  CALL (m) {
-    OPTIONAL MATCH (m)-[:${HELD_AT}]->(held:${Place})
-    WITH held ORDER BY held.id LIMIT 1
-    ${
-      chain
-        ? `OPTIONAL MATCH chain = (held)-[:${LOCATED_IN}*0..${MAX_PLACE_CHAIN}]->(top) WHERE NOT EXISTS { (top)-[:${LOCATED_IN}]->() }
-    WITH held, nodes(chain) AS around LIMIT 1`
-        : 'WITH held, [] AS around'
-    }
-    RETURN held,
-           head([n IN around WHERE n:${Place} AND n.placeKind = '${PlaceKind.CITY}']) AS city,
-           head([n IN around WHERE n:${Country}]) AS country
-  }
-  WITH ${group}, ${only}, m, {meeting: m, place: held, venue: CASE WHEN held.placeKind = '${PlaceKind.VENUE}' THEN held END,
-       city: city, country: country} AS place`
-  }
+  WITH ${group}, ${only}, m, {meeting: m} AS place
   // Who took part, and on which side: a delegation, its members and its country share one.
   CALL (m) {
     MATCH (t:Entity)-[r:${PARTICIPATED_IN}]->(m)
-    RETURN t, 'DIRECT' AS how, t.id AS side, ${edgeProps('r', ['role'], evidence)} AS participation,
+    RETURN t, 'DIRECT' AS how, t.id AS side, r AS participation,
            null AS delegation, null AS link
     UNION ALL
     MATCH (t:${Person})-[link:${MEMBER_OF}]->(d:${Delegation})-[r:${PARTICIPATED_IN}]->(m)
-    RETURN t, 'DELEGATION_MEMBER' AS how, d.id AS side, ${edgeProps('r', ['role'], evidence)} AS participation,
-           d AS delegation, ${edgeProps('link', ['role'], evidence)} AS link
+    RETURN t, 'DELEGATION_MEMBER' AS how, d.id AS side, r AS participation, d AS delegation, link
     UNION ALL
     MATCH (t:${Country})<-[link:${REPRESENTS}]-(d:${Delegation})-[r:${PARTICIPATED_IN}]->(m)
-    RETURN t, 'REPRESENTED_BY_DELEGATION' AS how, d.id AS side, ${edgeProps('r', ['role'], evidence)} AS participation,
-           d AS delegation, ${edgeProps('link', [], evidence)} AS link
+    RETURN t, 'REPRESENTED_BY_DELEGATION' AS how, d.id AS side, r AS participation, d AS delegation, link
   }
   WITH ${group}, ${only}, m, place, t, collect(side) AS sides,
        collect({how: how, participation: participation, delegation: delegation, link: link}) AS ways
@@ -157,6 +133,33 @@ const ENCOUNTERS_OF = (group: string, only: string, s: EncounterSelection) => {
   ORDER BY coalesce(m.dateStart, '9999-12-31'), m.id
   RETURN b, collect(place {.*, actorWays: myWays, counterpartWays: theirWays}) AS encounters`;
 };
+
+/**
+ * Where encounter meeting `encMeeting` was, as `encplace, encvenue, enccity, enccountry`: the
+ * place HELD_AT names, a venue only if it is one; one walk up the LOCATED_IN chain gives both
+ * the city (the place itself, if a city) and the country. Found only for the page's encounters
+ * (a hub's thousands of meetings are not walked for the counterparts off the page), only when
+ * a place is selected, the chain only for city or country.
+ */
+function placeOf(s: EncounterSelection): string {
+  const places = PLACE_FIELDS.filter((f) => s.places[f]);
+  if (places.length === 0) return `WITH *, ${PLACE_FIELDS.map((f) => `null AS enc${f}`).join(', ')}`;
+  const chain = places.includes('city') || places.includes('country');
+  return `CALL (encMeeting) {
+    OPTIONAL MATCH (encMeeting)-[:${HELD_AT}]->(held:${Place})
+    WITH held ORDER BY held.id LIMIT 1
+    ${
+      chain
+        ? `OPTIONAL MATCH chain = (held)-[:${LOCATED_IN}*0..${MAX_PLACE_CHAIN}]->(top) WHERE NOT EXISTS { (top)-[:${LOCATED_IN}]->() }
+    WITH held, nodes(chain) AS around LIMIT 1`
+        : 'WITH held, [] AS around'
+    }
+    RETURN held AS encplace,
+           CASE WHEN held.placeKind = '${PlaceKind.VENUE}' THEN held END AS encvenue,
+           head([n IN around WHERE n:${Place} AND n.placeKind = '${PlaceKind.CITY}']) AS enccity,
+           head([n IN around WHERE n:${Country}]) AS enccountry
+  }`;
+}
 
 /**
  * A node position of the page as an expression over `v` (null stays null), its subqueries
@@ -226,7 +229,8 @@ function PAGE(s: EncounterSelection, keyed: boolean): string {
   CALL (pair) {
     UNWIND range(0, size(coalesce(pair.encounters, [])) - 1) AS encAt
     WITH encAt, pair.encounters[encAt] AS enc
-    WITH encAt, enc, enc.meeting AS encMeeting, ${PLACE_FIELDS.map((f) => `enc.${f} AS enc${f}`).join(', ')}
+    WITH encAt, enc, enc.meeting AS encMeeting
+    ${placeOf(s)}
     ${encounterCalls.join('\n')}
     WITH * ORDER BY encAt
     RETURN collect([${[meeting, when, ...places, actorWays, theirWays].join(', ')}]) AS encounters
