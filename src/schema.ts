@@ -3,7 +3,7 @@
  * is committed at schema/schema.graphql; a test fails when the two differ.
  */
 import path from 'node:path';
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLSchema, isInterfaceType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { PROJECT_ROOT } from './config';
 import { handOnProjected } from './graph/compile/projected';
@@ -53,8 +53,29 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: false,
     // Concrete node types are reached through interfaces (Node, Actor); list them all.
     orphanedTypes: [Country, Organization, Person, Delegation, Place, Meeting, Statement, Source],
-  }).then((schema) => handOnProjected(schema, REGISTRY));
+  }).then((schema) => handOnProjected(resolveTypesSynchronously(schema), REGISTRY));
   return built;
+}
+
+/**
+ * type-graphql wraps every interface's resolveType in an async function, so each value of an
+ * interface type (a participant's actor, a place's locatedIn, a node) completed as a promise,
+ * and graphql-js then built every object above it asynchronously too (promiseForObject, a
+ * round of microtasks per level). Our interfaces resolve a value by its `kind` (node.type.ts,
+ * actor.type.ts): that answer is now given synchronously, through graphql-js's own
+ * `resolveType` of the type; a value without a known kind reaches type-graphql's as before.
+ */
+export function resolveTypesSynchronously(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isInterfaceType(type)) continue;
+    const possible = new Set(schema.getPossibleTypes(type).map((t) => t.name));
+    const fallback = type.resolveType;
+    type.resolveType = (value, context, info, abstractType) => {
+      const kind = (value as { kind?: unknown } | null)?.kind;
+      return typeof kind === 'string' && possible.has(kind) ? kind : fallback?.(value, context, info, abstractType);
+    };
+  }
+  return schema;
 }
 
 export async function printSortedSchema(): Promise<string> {

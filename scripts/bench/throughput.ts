@@ -365,7 +365,14 @@ interface Child {
 }
 
 function startChild(role: 'serve-ours' | 'serve-theirs', uri: string): Promise<Child> {
-  const child = fork(__filename, [role, uri], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Both servers run as they would deployed (the Dockerfile's NODE_ENV); BENCH_CPU_PROF=DIR
+  // writes a CPU profile of each into DIR.
+  const profile = process.env.BENCH_CPU_PROF;
+  const child = fork(__filename, [role, uri], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, NODE_ENV: 'production' },
+    execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}/${role}`] : [],
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));
     child.once('message', (m: ChildMessage) => {
