@@ -62,7 +62,7 @@ const STEPS: Step[] = [
   {
     name: 'bulk-import',
     script: 'bulk-import.js',
-    full: [10000, 100000],
+    full: [100000, 1000000],
     quick: [2000, 20000],
     args: 'actors meetings',
   },
