@@ -450,17 +450,12 @@ function encodeRow(props: Record<string, unknown>): EncodedRow {
 
 /** The header of a file of rows shaped like `row`; checks the property names once per file. */
 function header(row: EncodedRow, isEntity: boolean): string {
-  const columns = row.keys.map((key, i) => {
+  for (const key of [...row.keys, ...row.empty]) {
     if (!PROPERTY_KEY.test(key) || key === EMPTY_LISTS_MARKER || key === LINE_BREAKS_MARKER) {
       throw appError(ErrorCode.INVALID_DOCUMENT, `property name ${JSON.stringify(key)} cannot be bulk-loaded`);
     }
-    return isEntity && key === 'id' ? 'id:ID' : `${key}:${row.types[i]}`;
-  });
-  for (const key of row.empty) {
-    if (!PROPERTY_KEY.test(key)) {
-      throw appError(ErrorCode.INVALID_DOCUMENT, `property name ${JSON.stringify(key)} cannot be bulk-loaded`);
-    }
   }
+  const columns = row.keys.map((key, i) => (isEntity && key === 'id' ? 'id:ID' : `${key}:${row.types[i]}`));
   if (row.empty.length > 0) columns.push(`${EMPTY_LISTS_MARKER}:string[]`);
   if (row.lineBreaks.length > 0) columns.push(`${LINE_BREAKS_MARKER}:string[]`);
   return columns.join(',');
