@@ -7,6 +7,7 @@
  *   npm run bench:who-met-whom-parts -- [meetings=3000]
  */
 
+import 'reflect-metadata';
 import { type FieldNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { whoMetActor } from '../../src/modules/encounter/encounter.cypher';

@@ -16,7 +16,7 @@
 import DataLoader from 'dataloader';
 import { type Claim, ranked } from '../model/claims';
 import { evidenceFromLists, type GraphEdge, type GraphNode, type PropertyValue } from '../model/elements';
-import { CLAIM_LABEL, NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../model/vocabulary';
+import { CLAIM_LABEL, MAX_PLACE_CHAIN, NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../model/vocabulary';
 import { cypher, type Executor, type Statement } from './executor';
 import { edgeMap, nodeMap, type RawEdge, type RawNode, toGraphEdge, toGraphNode } from './records';
 
@@ -38,9 +38,6 @@ const NODES_BY_ID = cypher(
    MATCH (n:Entity {id: id})
    RETURN id, ${nodeMap('n')} AS node`,
 );
-
-/** The longest LOCATED_IN chain walked from a meeting's place to its country. */
-const MAX_PLACE_CHAIN = 5;
 
 /** A meeting's place, city and country, in one walk up the chain (first place by id if several). */
 const MEETING_PLACES = cypher(

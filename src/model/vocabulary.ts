@@ -92,6 +92,9 @@ export enum RelType {
  */
 export const SAME_AS_MAX_HOPS = 4;
 
+/** The longest LOCATED_IN chain walked from a place up to its country (venue → district → city → …). */
+export const MAX_PLACE_CHAIN = 5;
+
 /** Roles of a participant in a meeting. */
 export enum ParticipantRole {
   HOST = 'HOST',

@@ -12,12 +12,13 @@ import {
   CLAIM_LABEL,
   DatePrecision,
   ENTITY_LABEL,
+  MAX_PLACE_CHAIN,
   NodeKind,
   PlaceKind,
   RelType,
   SAME_AS_MAX_HOPS,
 } from '../../model/vocabulary';
-import { type FieldMapping, kindExpr, MAX_PLACE_CHAIN, NODE_TYPES, nameExpr, REGISTRY } from './registry';
+import { type FieldMapping, farKinds, kindExpr, NODE_TYPES, nameOf, REGISTRY } from './registry';
 import type { FieldSelection, ObjectSelection } from './selection';
 
 export interface Projection {
@@ -130,6 +131,9 @@ export class Projector {
       switch (m.kind) {
         case 'value':
           entries.set(key(field.name), m.expr(v));
+          break;
+        case 'name':
+          entries.set(key(field.name), nameOf(v, field.onTypes));
           break;
         case 'computed':
           for (const need of m.needs) {
@@ -301,7 +305,7 @@ export class Projector {
     const out = this.fresh(field.name);
     const type = relType(m.type);
     const pattern = m.direction === 'out' ? `(${v})-[${r}:${type}]->(${o})` : `(${v})<-[${r}:${type}]-(${o})`;
-    const order = `${nameExpr(o)}, ${o}.id`;
+    const order = `${nameOf(o, farKinds(m.type, m.direction))}, ${o}.id`;
     const lines = [`CALL (${v}) {`, `MATCH ${pattern}${guard ? ` WHERE ${guard}` : ''}`];
     if (m.one) lines.push(`WITH * ORDER BY ${order} LIMIT 1`);
     if (m.placeKind) lines.push(`WITH * WHERE ${o}.placeKind = '${PlaceKind[m.placeKind]}'`);

@@ -7,13 +7,15 @@
  * schema that a compiled root can reach has an entry here. Every label, relationship type and
  * property name below comes from this table and the model's enums, never from a request.
  */
-import { NodeKind, PlaceKind, RelType } from '../../model/vocabulary';
+import { NodeKind, PlaceKind, REL_ENDPOINTS, RelType } from '../../model/vocabulary';
 
 export type Direction = 'out' | 'in';
 
 export type FieldMapping =
   /** A Cypher expression over the element variable `v` alone. */
   | { readonly kind: 'value'; readonly expr: (v: string) => string }
+  /** The name a node shows (see `nameOf`). */
+  | { readonly kind: 'name' }
   /** A PartialDate from the stored date string `property`. */
   | { readonly kind: 'date'; readonly property: string }
   /** A PartialDate's own field (its value is built by the parent's `date` mapping). */
@@ -57,9 +59,6 @@ export type FieldMapping =
   /** The element itself as another type (GraphNode.node: the typed object of the same node). */
   | { readonly kind: 'self' };
 
-/** The longest LOCATED_IN chain walked from a meeting's place to its country (as the loaders do). */
-export const MAX_PLACE_CHAIN = 5;
-
 const prop = (name: string): FieldMapping => ({ kind: 'value', expr: (v) => `${v}.${name}` });
 /** Flags stored only when true. */
 const flag = (name: string): FieldMapping => ({ kind: 'value', expr: (v) => `coalesce(${v}.${name}, false)` });
@@ -81,6 +80,23 @@ const NODE_KINDS = Object.values(NodeKind)
 /** The name a node shows (a source may have only a title), as records.ts reads it. */
 export const nameExpr = (v: string) => `coalesce(${v}.name, ${v}.title, ${v}.id)`;
 
+/**
+ * The name of a node of one of `kinds`: its `name` alone when none is a Source, since every
+ * entity states one (ENTITY_PROPERTIES) and the loaders write it; `nameExpr` otherwise. One
+ * property read instead of three per node named or ordered by name.
+ */
+export function nameOf(v: string, kinds: Iterable<string>): string {
+  for (const kind of kinds) if (kind === NodeKind.Source || !NODE_KIND_SET.has(kind)) return nameExpr(v);
+  return `${v}.name`;
+}
+const NODE_KIND_SET: ReadonlySet<string> = new Set(Object.values(NodeKind));
+
+/** The kinds at the far end of a relationship of `type` followed in `direction`. */
+export function farKinds(type: RelType, direction: Direction): readonly NodeKind[] {
+  return direction === 'out' ? REL_ENDPOINTS[type].to : REL_ENDPOINTS[type].from;
+}
+
+const NAME: FieldMapping = { kind: 'name' };
 const EVIDENCE: FieldMapping = { kind: 'evidence' };
 const CLAIMS: FieldMapping = { kind: 'claims' };
 const DISPUTED = list('disputed');
@@ -91,7 +107,7 @@ export const kindExpr = (v: string) => `head([l IN labels(${v}) WHERE l IN [${NO
 const NODE: Record<string, FieldMapping> = {
   id: prop('id'),
   kind: { kind: 'value', expr: kindExpr },
-  name: { kind: 'value', expr: nameExpr },
+  name: NAME,
   aliases: list('aliases'),
   description: prop('description'),
   evidence: EVIDENCE,
@@ -226,7 +242,7 @@ export const REGISTRY: Readonly<Record<string, Readonly<Record<string, FieldMapp
   GraphNode: {
     id: prop('id'),
     kind: { kind: 'value', expr: kindExpr },
-    name: { kind: 'value', expr: nameExpr },
+    name: NAME,
     properties: PROPERTIES,
     evidence: EVIDENCE,
     node: { kind: 'self' },

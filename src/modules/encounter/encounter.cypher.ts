@@ -12,10 +12,9 @@
  * included, so the whole request is this one statement.
  */
 import { Projector } from '../../graph/compile/project';
-import { MAX_PLACE_CHAIN } from '../../graph/compile/registry';
 import { cypher, type Statement } from '../../graph/executor';
 import { nodeRow } from '../../graph/records';
-import { ACTOR_KINDS, NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
+import { ACTOR_KINDS, MAX_PLACE_CHAIN, NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
 import { type EncounterSelection, type NodePosition, PLACE_FIELDS } from './encounter.selection';
 
 const { PARTICIPATED_IN, MEMBER_OF, REPRESENTS, HELD_AT, LOCATED_IN, SAME_AS } = RelType;

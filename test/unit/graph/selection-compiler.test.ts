@@ -179,13 +179,30 @@ describe('meeting(id)', () => {
       query ($no: Boolean!) { meeting(id: "m") { ...F b: name ... on Meeting { v: venue { name } }
         city @skip(if: $no) { id } country @include(if: $no) { id } } }`;
     const { statement } = await sentFor((r) => r.node.selected('m', [NodeKind.Meeting], infoFor(query, { no: true })));
-    expect(statement.text.match(/coalesce\(n\.name/g)).toHaveLength(1);
+    expect(statement.text.match(/\bn\.name\b/g)).toHaveLength(1);
     expect((statement as NodeStatement).shape.keys).toEqual(['name', '@venue', '@country']);
     expect(statement.text.match(/HELD_AT\]->\(n/g)).toHaveLength(1);
-    expect(statement.text).toMatch(/collect\(\[n\d+\.id, coalesce\(n\d+\.name/);
+    expect(statement.text).toMatch(/collect\(\[n\d+\.id, n\d+\.name\]/);
     expect((statement as NodeStatement).shape.nested[1]!.shape.keys).toEqual(['id', 'name']);
     expect(statement.text).toMatch(/WITH head\(\[x\d+ IN around WHERE x\d+:Country\]\) AS n\d+/);
     expect(statement.text).not.toContain("placeKind = 'CITY'");
+  });
+});
+
+describe('names', () => {
+  it("reads an entity's name alone, and orders by it, but a source's or a maybe-source's with its title", async () => {
+    const query = `{ node(id: "s") { ... on Statement { name about { name } by { name } evidence { source { name } } } } }`;
+    const { statement } = await sentFor((r) => r.node.selected('s', [NodeKind.Statement], infoFor(query)));
+    // The statement itself and who stated it (actors) have a name; ABOUT may reach a Source.
+    expect(statement.text).toMatch(/, n\.name, about\d+, by\d+, evidence\d+\] AS node$/);
+    expect(statement.text).toMatch(
+      /:STATED_BY\]->\((n\d+)\) WHERE \(n:Statement\)\nWITH \* ORDER BY \1\.name, \1\.id\n/,
+    );
+    expect(statement.text).toMatch(/collect\(\[head\(\[l IN labels\((n\d+)\) WHERE [^\]]+\]\]\), \1\.name\]\) AS by/);
+    expect(statement.text).toMatch(
+      /:ABOUT\]->\((n\d+)\) WHERE \(n:Statement\)\nWITH \* ORDER BY coalesce\(\1\.name, \1\.title, \1\.id\), \1\.id\n/,
+    );
+    expect(statement.text).toMatch(/coalesce\((s\d+)\.name, \1\.title, \1\.id\)/);
   });
 });
 
