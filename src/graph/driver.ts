@@ -16,6 +16,12 @@ export interface DriverSettings {
 /** The driver's own default wait for a connection, kept for callers (benches) that set none. */
 const DEFAULT_ACQUIRE_TIMEOUT_MS = 30_000;
 
+/**
+ * How long a transaction (or Executor.read's one statement) is retried on transient failures (a
+ * leader switch, a restarting server): short, so a request fails with UNAVAILABLE in seconds.
+ */
+export const TRANSACTION_RETRY_MS = 5_000;
+
 export function createDriver(settings: DriverSettings): Driver {
   // The project's own Neo4j runs without auth on loopback; any other server gets basic auth.
   const auth = settings.password ? neo4j.auth.basic(settings.user, settings.password) : undefined;
@@ -27,9 +33,7 @@ export function createDriver(settings: DriverSettings): Driver {
     // seconds; a TCP connect gets no longer than that (the driver wants connect <= acquire).
     connectionAcquisitionTimeout: acquire,
     connectionTimeout: Math.min(settings.connectTimeoutMs, acquire),
-    // Driver-side retries of transient failures (a leader switch, a restarting server); short,
-    // so a request fails with UNAVAILABLE in seconds rather than hanging while Neo4j is down.
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: TRANSACTION_RETRY_MS,
     logging: { level: 'error', logger: () => undefined },
     // Integers as JavaScript numbers: ours (counts, offsets, durations) are far below 2^53, and
     // decoding them as Integer objects, only to convert them afterwards, slows large reads.

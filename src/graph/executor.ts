@@ -18,6 +18,7 @@ import neo4j, {
   isPath,
   isPoint,
   isRelationship,
+  isRetryableError,
   isTime,
   type ManagedTransaction,
   Neo4jError,
@@ -27,6 +28,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import { appError, ErrorCode, errorCode } from '../errors';
 import type { Logger } from '../logger';
+import { TRANSACTION_RETRY_MS } from './driver';
 import { type PausableStream, subscribePaused } from './record-stream';
 
 /** A named Cypher statement. Names show up in Neo4j's transaction metadata and our logs. */
@@ -133,9 +135,18 @@ export class Executor {
     return this.options.database;
   }
 
-  /** One statement in a read-only transaction (retried by the driver on transient errors). */
+  /**
+   * One statement in a read-only auto-commit transaction, retried on transient errors as the
+   * driver retries a transaction function. One statement needs no explicit transaction, whose
+   * BEGIN and COMMIT cost a second exchange with Neo4j: whoMetWhom's statement on the raw driver,
+   * 3k meetings, p50 28.6 ms in executeRead against 25.8 ms auto-commit.
+   */
   read<R = Row>(statement: Statement, params: Params = {}): Promise<R[]> {
-    return this.readTransaction((tx) => tx.run<R>(statement, params), statement.name);
+    return this.untilOutage(retried(() => this.autoCommit<R>(statement, params, undefined, 'READ', false))).catch(
+      (error) => {
+        throw this.failure(error, statement.name);
+      },
+    );
   }
 
   /** One statement in a write transaction. */
@@ -160,6 +171,7 @@ export class Executor {
     params: Params = {},
     timeoutMs?: number,
     mode: 'READ' | 'WRITE' = 'WRITE',
+    mapErrors = true,
   ): Promise<R[]> {
     this.ensureAvailable();
     const session = this.driver.session({
@@ -175,7 +187,7 @@ export class Executor {
       );
       return result.records.map((r) => recordToRow(r) as R);
     } catch (error) {
-      throw this.failure(error, statement.name);
+      throw mapErrors ? this.failure(error, statement.name) : error;
     } finally {
       await session.close();
     }
@@ -428,6 +440,23 @@ const SERVER_INFO = cypher(
    WHERE name = 'Neo4j Kernel'
    RETURN versions[0] AS version, edition`,
 );
+
+/**
+ * `work` until it succeeds, fails with an error the driver would not retry, or the retry time
+ * (TRANSACTION_RETRY_MS, the driver's own) is spent; waits double from 100 ms, with jitter.
+ */
+export async function retried<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + TRANSACTION_RETRY_MS;
+  for (let wait = 100; ; wait *= 2) {
+    try {
+      return await work();
+    } catch (error) {
+      const pause = wait * (0.8 + Math.random() * 0.4);
+      if (!isRetryableError(error) || Date.now() + pause > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
 
 /**
  * The driver sends every JavaScript number as a float, which LIMIT, SKIP and list slices refuse;
