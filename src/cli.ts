@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { GraphQLError } from 'graphql';
-import { loadConfig } from './config';
+import { importLimits, loadConfig } from './config';
 import { ExportFormat } from './export';
 import { connectGraph } from './graph/connect';
 import { createDriver } from './graph/driver';
@@ -204,9 +204,7 @@ export function buildCli(): Command {
     .description('load the article diplograph ships with (idempotent)')
     .addOption(json())
     .action((opts: { json?: boolean }) =>
-      write(!!opts.json, (executor) =>
-        importFactsFile(executor, SEED_FILE, { maxAliasCount: loadConfig().MAX_YAML_ALIASES }),
-      ),
+      write(!!opts.json, (executor) => importFactsFile(executor, SEED_FILE, importLimits(loadConfig()))),
     );
 
   program
@@ -224,7 +222,7 @@ export function buildCli(): Command {
         importFactsFile(executor, file, {
           dryRun: !!opts.dryRun,
           replace: !!opts.replace,
-          maxAliasCount: loadConfig().MAX_YAML_ALIASES,
+          ...importLimits(loadConfig()),
         }),
       ),
     );

@@ -19,6 +19,10 @@ function findProjectRoot(start: string): string {
 
 /** How far YAML aliases in a facts document may expand (yaml's maxAliasCount); the validator's default too. */
 export const DEFAULT_MAX_YAML_ALIASES = 1000;
+/** An import's "did you mean" lookups: unknown ids looked up per document (the rest get none)… */
+export const DEFAULT_SUGGESTION_PROBES = 100;
+/** …and candidate ids fetched per unknown id, per way of finding them. */
+export const DEFAULT_SUGGESTIONS_PER_PROBE = 25;
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -92,6 +96,10 @@ const SETTINGS = {
   MAX_EXPORT_NODES: [int(1, 10000000), '200000'],
   MAX_REQUEST_BYTES: [int(1024, 104857600), '1048576'],
   MAX_YAML_ALIASES: [int(0, 1000000), String(DEFAULT_MAX_YAML_ALIASES)],
+  // "Did you mean" for ids a document neither declares nor finds in the graph: how many unknown
+  // ids are looked up, and how many candidates each gets per way of finding them.
+  MAX_SUGGESTION_PROBES: [int(0, 10000), String(DEFAULT_SUGGESTION_PROBES)],
+  SUGGESTIONS_PER_PROBE: [int(1, 1000), String(DEFAULT_SUGGESTIONS_PER_PROBE)],
   // Slow clients: a request's headers, and the whole request, must arrive within these; an idle
   // keep-alive connection is closed after the third. HEADERS must not exceed REQUEST.
   HTTP_HEADERS_TIMEOUT_MS: [int(100, 600000), '10000'],
@@ -108,6 +116,17 @@ type Value<K extends keyof Settings> = z.output<Settings[K][0]>;
 export type Config = {
   [K in keyof Settings]: Settings[K][1] extends string ? Value<K> : Value<K> | undefined;
 };
+
+/** The import limits an import takes from config (ImportOptions' limit fields). */
+export function importLimits(
+  config: Pick<Config, 'MAX_YAML_ALIASES' | 'MAX_SUGGESTION_PROBES' | 'SUGGESTIONS_PER_PROBE'>,
+): { maxAliasCount: number; suggestionProbes: number; suggestionsPerProbe: number } {
+  return {
+    maxAliasCount: config.MAX_YAML_ALIASES,
+    suggestionProbes: config.MAX_SUGGESTION_PROBES,
+    suggestionsPerProbe: config.SUGGESTIONS_PER_PROBE,
+  };
+}
 
 export class ConfigError extends Error {
   constructor(

@@ -5,15 +5,11 @@
  * repeat its REPRESENTS), and, for each id it neither declares nor finds, a few ids of the same
  * kind that "did you mean" can choose from. Three bounded, parameterised reads at most.
  */
+import { DEFAULT_SUGGESTION_PROBES, DEFAULT_SUGGESTIONS_PER_PROBE } from '../config';
 import type { Executor } from '../graph/executor';
 import { ID_PREFIX, NodeKind, type RelType } from '../model/vocabulary';
 import { ID_CANDIDATES, KNOWN_ENTITIES } from './graph-context.cypher';
 import { knownRelationshipKey, REQUIRED_RELATIONSHIPS } from './rules/required-relationships';
-
-/** Unknown ids looked up for suggestions per document; the rest get none. */
-const MAX_PROBES = 100;
-/** Candidate ids per unknown id, per way of finding them. */
-const CANDIDATES_PER_PROBE = 25;
 
 export interface GraphContext {
   knownIds: Map<string, NodeKind>;
@@ -26,7 +22,12 @@ const ID_LIKE = /\b[a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*/g;
 /** An id written as an entity's or the source's own `id` (YAML or JSON): declared, not referred to. */
 const DECLARED_ID = /\bid["']?\s*:\s*["']?([a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*)/g;
 
-export async function graphContext(executor: Executor, text: string): Promise<GraphContext> {
+/** `limits`: config MAX_SUGGESTION_PROBES and SUGGESTIONS_PER_PROBE (their defaults when left out). */
+export async function graphContext(
+  executor: Executor,
+  text: string,
+  limits: { probes?: number; perProbe?: number } = {},
+): Promise<GraphContext> {
   const ids = [...new Set(Array.from(text.matchAll(ID_LIKE), (m) => m[0]))];
   const types = [...new Set(Object.values(REQUIRED_RELATIONSHIPS).map((required) => required.type))];
   const rows =
@@ -41,12 +42,17 @@ export async function graphContext(executor: Executor, text: string): Promise<Gr
   const declared = new Set(Array.from(text.matchAll(DECLARED_ID), (m) => m[1]!));
   const probes = ids
     .filter((id) => !knownIds.has(id) && !declared.has(id))
-    .slice(0, MAX_PROBES)
+    .slice(0, limits.probes ?? DEFAULT_SUGGESTION_PROBES)
     .map(probe);
   const candidates =
     probes.length === 0
       ? []
-      : (await executor.read<{ id: string }>(ID_CANDIDATES, { probes, limit: CANDIDATES_PER_PROBE })).map((r) => r.id);
+      : (
+          await executor.read<{ id: string }>(ID_CANDIDATES, {
+            probes,
+            limit: limits.perProbe ?? DEFAULT_SUGGESTIONS_PER_PROBE,
+          })
+        ).map((r) => r.id);
   return { knownIds, knownRelationships, candidates };
 }
 

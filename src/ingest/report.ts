@@ -68,6 +68,10 @@ export interface ImportOptions {
   replace?: boolean;
   /** YAML aliases a document may expand (config MAX_YAML_ALIASES); default in validate.ts. */
   maxAliasCount?: number;
+  /** Unknown ids looked up for suggestions (config MAX_SUGGESTION_PROBES). */
+  suggestionProbes?: number;
+  /** Candidates per unknown id and way of finding them (config SUGGESTIONS_PER_PROBE). */
+  suggestionsPerProbe?: number;
 }
 
 /** Totals over the rows (for one-line summaries). */

@@ -96,6 +96,15 @@ describe('a second document validated against the seeded graph', () => {
     expect(context.candidates.every((id) => id.startsWith('person:'))).toBe(true);
   });
 
+  it('looks up suggestions within the configured caps', async () => {
+    const text = stringify(secondDocument('person:zelensky'));
+    expect((await graphContext(executor, text, { probes: 0 })).candidates).toEqual([]);
+    const one = await graphContext(executor, text, { perProbe: 1 });
+    // One unknown id, two ways of finding candidates, at most one each.
+    expect(one.candidates.length).toBeGreaterThan(0);
+    expect(one.candidates.length).toBeLessThanOrEqual(2);
+  });
+
   it('answers a misspelt seed id with "did you mean" the seed\'s id, and writes nothing', async () => {
     const before = await countAll(executor);
     const text = stringify(secondDocument('person:zelensky'));

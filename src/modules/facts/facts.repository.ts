@@ -2,7 +2,7 @@
  * Writes facts documents sent over the API, and takes sources out. A document sent inline cannot
  * point at files on the server: its source text must be given as `source.text`.
  */
-import type { Config } from '../../config';
+import { importLimits } from '../../config';
 import type { Executor } from '../../graph/executor';
 import { importFacts, removeSource } from '../../ingest/import';
 import type { ImportOptions, ImportReport, RemoveReport } from '../../ingest/report';
@@ -10,7 +10,7 @@ import type { ImportOptions, ImportReport, RemoveReport } from '../../ingest/rep
 export class FactsRepository {
   constructor(
     private readonly executor: Executor,
-    private readonly config: Pick<Config, 'MAX_YAML_ALIASES'>,
+    private readonly config: Parameters<typeof importLimits>[0],
   ) {}
 
   import(document: string, options: ImportOptions = {}, name = 'document'): Promise<ImportReport> {
@@ -21,7 +21,7 @@ export class FactsRepository {
       () => {
         throw new Error('a document sent over the API must carry its source text inline (source.text), not textFile');
       },
-      { ...options, maxAliasCount: this.config.MAX_YAML_ALIASES },
+      { ...options, ...importLimits(this.config) },
     );
   }
 

@@ -11,7 +11,7 @@ const failing = (codes: string[]) => {
     calls: () => calls,
     work: async () => {
       const code = codes[calls++];
-      if (code) throw new Neo4jError('failed', code);
+      if (code) throw new Neo4jError('failed', code, '50N42', 'general processing exception');
       return 'done';
     },
   };
