@@ -69,7 +69,7 @@ const IN_SCOPE = `
   AND coalesce(m.medium, 'IN_PERSON') IN $media
   AND ($from IS NULL OR m.dateEnd >= $from)
   AND ($to IS NULL OR m.dateStart <= $to)
-  AND ($placeId IS NULL OR EXISTS { (m)-[:${HELD_AT}]->(:${Place})-[:${LOCATED_IN}*0..6]->(:Entity {id: $placeId}) })`;
+  AND ($placeId IS NULL OR EXISTS { (m)-[:${HELD_AT}]->(:${Place})-[:${LOCATED_IN}*0..${MAX_PLACE_CHAIN}]->(:Entity {id: $placeId}) })`;
 
 /** Everyone taking part in `m`, each row one way with the side it puts them on. */
 const TAKERS_OF_M = `
@@ -102,7 +102,6 @@ const ENCOUNTERS_OF = (group: string, only: string, s: EncounterSelection) => {
   }
   WITH ${group}, ${only}, m
   WHERE ${IN_SCOPE}
-  WITH ${group}, ${only}, m, {meeting: m} AS place
   // Who took part, and on which side: a delegation, its members and its country share one.
   CALL (m) {
     MATCH (t:Entity)-[r:${PARTICIPATED_IN}]->(m)
@@ -115,22 +114,22 @@ const ENCOUNTERS_OF = (group: string, only: string, s: EncounterSelection) => {
     MATCH (t:${Country})<-[link:${REPRESENTS}]-(d:${Delegation})-[r:${PARTICIPATED_IN}]->(m)
     RETURN t, 'REPRESENTED_BY_DELEGATION' AS how, d.id AS side, r AS participation, d AS delegation, link
   }
-  WITH ${group}, ${only}, m, place, t, collect(side) AS sides,
+  WITH ${group}, ${only}, m, t, collect(side) AS sides,
        collect({how: how, participation: participation, delegation: delegation, link: link}) AS ways
-  WITH ${group}, ${only}, m, place, collect({t: t, sides: sides, ways: ways}) AS takers
-  WITH ${group}, ${only}, m, place, takers, [x IN takers WHERE x.t IN ${group}] AS mine
-  WITH ${group}, ${only}, m, place, takers, reduce(s = [], x IN mine | s + x.sides) AS mySides,
+  WITH ${group}, ${only}, m, collect({t: t, sides: sides, ways: ways}) AS takers
+  WITH ${group}, ${only}, m, takers, [x IN takers WHERE x.t IN ${group}] AS mine
+  WITH ${group}, ${only}, m, takers, reduce(s = [], x IN mine | s + x.sides) AS mySides,
        ${s.actorWays ? 'reduce(w = [], x IN mine | w + x.ways)' : '[]'} AS myWays
   UNWIND takers AS y
-  WITH ${only}, m, place, mySides, myWays, y
+  WITH ${only}, m, mySides, myWays, y
   WHERE NOT y.t IN ${group} AND none(s IN y.sides WHERE s IN mySides)
-  WITH ${only}, m, place, myWays, y.t AS member, y.ways AS memberWays
+  WITH ${only}, m, myWays, y.t AS member, y.ways AS memberWays
   ${REPRESENTATIVE_OF('member')}
-  WITH ${only}, rep AS b, m, place, myWays, collect(memberWays) AS wayLists
+  WITH ${only}, rep AS b, m, myWays, collect(memberWays) AS wayLists
   WHERE ${only} IS NULL OR b.id IN ${only}
-  WITH b, m, place, myWays, ${s.counterpartWays ? 'reduce(w = [], l IN wayLists | w + l)' : '[]'} AS theirWays
+  WITH b, m, myWays, ${s.counterpartWays ? 'reduce(w = [], l IN wayLists | w + l)' : '[]'} AS theirWays
   ORDER BY coalesce(m.dateStart, '9999-12-31'), m.id
-  RETURN b, collect(place {.*, actorWays: myWays, counterpartWays: theirWays}) AS encounters`;
+  RETURN b, collect({meeting: m, actorWays: myWays, counterpartWays: theirWays}) AS encounters`;
 };
 
 /**

@@ -2,7 +2,7 @@
 import { type ObjectSelection, pageStatement } from '../../graph/compile';
 import { cypher, type Statement } from '../../graph/executor';
 import { nodeMap } from '../../graph/records';
-import { NodeKind, RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
+import { MAX_PLACE_CHAIN, NodeKind, RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
 
 /**
  * A participant's meetings — taking part directly, as a member of a participating delegation,
@@ -29,7 +29,7 @@ const meetingFilter = (m: string) => `
   ($status IS NULL OR ${m}.status = $status)
   AND ($from IS NULL OR ${m}.dateEnd >= $from)
   AND ($to IS NULL OR ${m}.dateStart <= $to)
-  AND ($placeId IS NULL OR EXISTS { (${m})-[:HELD_AT]->(:Place)-[:LOCATED_IN*0..6]->(:Entity {id: $placeId}) })`;
+  AND ($placeId IS NULL OR EXISTS { (${m})-[:HELD_AT]->(:Place)-[:LOCATED_IN*0..${MAX_PLACE_CHAIN}]->(:Entity {id: $placeId}) })`;
 const MEETING_FILTER = meetingFilter('m');
 
 /**
