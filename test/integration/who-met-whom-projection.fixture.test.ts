@@ -5,7 +5,7 @@
  * (each element quotes "<from> <TYPE> <to>." or "<name> is mentioned.").
  */
 import type { RunningServer } from '../../src/server';
-import { type Fixture } from '../support/fixture';
+import { FIXTURE_SOURCE_ID, type Fixture } from '../support/fixture';
 import { loadFixtureGraph, testExecutor } from '../support/graph';
 import { gql, gqlData, startTestServer } from '../support/server';
 
@@ -120,3 +120,36 @@ test('a counterpart selection the compiler cannot map falls back to whole nodes,
   expect(countries).toBeGreaterThan(0);
   expect(members).toBeGreaterThan(0);
 });
+
+test.each(['person:fixture-3', 'country:FBX'])(
+  '%s: each encounter quote once, as stated in the source, with the same quotes whichever parts are selected',
+  async (actorId) => {
+    const full = await gqlData(
+      server,
+      query(actorId, `${BARE} meetings { evidence { sourceId offset quote source { id } } }`),
+    );
+    const quotesOnly = await gqlData(server, query(actorId, `${BARE} meetings { evidence { quote } }`));
+    const fullQuotes = full.whoMetWhom.edges.map(({ node }: any) =>
+      node.meetings.map((m: any) => m.evidence.map((e: any) => e.quote)),
+    );
+    expect(
+      quotesOnly.whoMetWhom.edges.map(({ node }: any) =>
+        node.meetings.map((m: any) => m.evidence.map((e: any) => e.quote)),
+      ),
+    ).toEqual(fullQuotes);
+    let quotes = 0;
+    for (const { node } of full.whoMetWhom.edges) {
+      for (const m of node.meetings) {
+        const keys = m.evidence.map((e: any) => `${e.sourceId}@${e.offset}:${e.quote}`);
+        expect(new Set(keys).size).toBe(keys.length);
+        for (const e of m.evidence) {
+          expect(e.sourceId).toBe(FIXTURE_SOURCE_ID);
+          expect(e.source).toEqual({ id: FIXTURE_SOURCE_ID });
+          expect(fixture.sourceText.slice(e.offset, e.offset + e.quote.length)).toBe(e.quote);
+          quotes += 1;
+        }
+      }
+    }
+    expect(quotes).toBeGreaterThan(0);
+  },
+);

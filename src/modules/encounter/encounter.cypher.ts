@@ -15,12 +15,10 @@ import { Projector } from '../../graph/compile/project';
 import { cypher, type Statement } from '../../graph/executor';
 import { nodeRow } from '../../graph/records';
 import { ACTOR_KINDS, MAX_PLACE_CHAIN, NodeKind, PlaceKind, RelType, SAME_AS_MAX_HOPS } from '../../model/vocabulary';
-import { type EncounterSelection, type NodePosition, PLACE_FIELDS } from './encounter.selection';
+import { type EncounterSelection, EVIDENCE_PARTS, type NodePosition, PLACE_FIELDS } from './encounter.selection';
 
 const { PARTICIPATED_IN, MEMBER_OF, REPRESENTS, HELD_AT, LOCATED_IN, SAME_AS } = RelType;
 const { Meeting, Delegation, Person, Country, Place } = NodeKind;
-
-const EVIDENCE_KEYS = ['evidenceSourceIds', 'evidenceQuotes', 'evidenceOffsets'];
 
 /** The same-as group of node `v` (itself included), as the list `group`. */
 const GROUP_OF = (v: string, group: string) => `
@@ -172,17 +170,11 @@ function projectPosition(projector: Projector, v: string, position: NodePosition
 
 /**
  * A side's ways of taking part in encounter `enc` (RawWay in the repository): how, role, the
- * delegation role, the delegation (projected, when selected), and the quotes of the
- * participation and link (empty unless Encounter.evidence is selected). A list comprehension,
- * or with a delegation to project, a subquery a way at a time.
+ * delegation role and the delegation (projected, when selected). A list comprehension, or with
+ * a delegation to project, a subquery a way at a time.
  */
 function waysOf(projector: Projector, side: string, s: EncounterSelection, calls: string[], out: string): string {
-  const lists = (w: string) =>
-    EVIDENCE_KEYS.map((k) =>
-      s.evidence ? `coalesce(${w}.participation.${k}, []) + coalesce(${w}.link.${k}, [])` : '[]',
-    ).join(', ');
-  const row = (w: string, delegation: string) =>
-    `[${w}.how, ${w}.participation.role, ${w}.link.role, ${delegation}, ${lists(w)}]`;
+  const row = (w: string, delegation: string) => `[${w}.how, ${w}.participation.role, ${w}.link.role, ${delegation}]`;
   if (!s.delegation) return `[way IN enc.${side} | ${row('way', 'null')}]`;
   const inner: string[] = [];
   const delegation = projectPosition(projector, 'wayDelegation', s.delegation, inner);
@@ -202,9 +194,29 @@ function waysOf(projector: Projector, side: string, s: EncounterSelection, calls
 }
 
 /**
+ * Encounter `enc`'s evidence (RawEvidence in the repository): the quotes of both sides'
+ * participations and delegation links, in that order, each once (by source, offset and quote),
+ * with only the parts the selection asks for; [] unless Encounter.evidence is selected. Found
+ * here rather than in the repository, so that a quote several ways share, and the source ids
+ * and offsets nobody asked for, are not sent.
+ */
+function evidenceOf(s: EncounterSelection): string {
+  if (!s.evidence) return '[]';
+  const at = (k: string, fallback: string) => `coalesce(evRel.${k}[evAt], ${fallback})`;
+  const triple = `[evRel.evidenceSourceIds[evAt], ${at('evidenceOffsets', '-1')}, ${at('evidenceQuotes', "''")}]`;
+  const once = `reduce(evAll = [], evWay IN enc.actorWays + enc.counterpartWays |
+      reduce(evFrom = evAll, evRel IN [evWay.participation, evWay.link] | CASE WHEN evRel IS NULL THEN evFrom ELSE
+        reduce(evSeen = evFrom, evAt IN range(0, size(coalesce(evRel.evidenceSourceIds, [])) - 1) |
+          CASE WHEN ${triple} IN evSeen THEN evSeen ELSE evSeen + [${triple}] END) END))`;
+  const parts = EVIDENCE_PARTS.map((part, i) => (s.evidenceParts[part] ? `ev[${i}]` : 'null'));
+  return `[ev IN ${once} | [${parts.join(', ')}]]`;
+}
+
+/**
  * The rows sent back for a page of pairs `{a, b, encounters}` (in order) and its `total`: one
  * row per pair (or, for an empty page, one row with `pairAt` null), holding the two actors and
- * each encounter as `[meeting, when, place, venue, city, country, actorWays, counterpartWays]`
+ * each encounter as `[meeting, when, place, venue, city, country, actorWays, counterpartWays,
+ * evidence]`
  * (RawEncounter in the repository), every node projected with what the selection asks of it,
  * as deep as it goes; with the pair's `key` when `keyed` (the all-pairs list's cursors).
  */
@@ -231,7 +243,7 @@ function PAGE(s: EncounterSelection, keyed: boolean): string {
     ${placeOf(s)}
     ${encounterCalls.join('\n')}
     WITH * ORDER BY encAt
-    RETURN collect([${[meeting, when, ...places, actorWays, theirWays].join(', ')}]) AS encounters
+    RETURN collect([${[meeting, when, ...places, actorWays, theirWays, evidenceOf(s)].join(', ')}]) AS encounters
   }
   WITH total, pairAt, pair, encounters, pair.a AS pairActor, pair.b AS pairCounterpart
   ${pairCalls.join('\n')}

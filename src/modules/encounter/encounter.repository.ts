@@ -4,7 +4,7 @@ import { badInput } from '../../errors';
 import type { Projected } from '../../graph/compile';
 import type { Executor } from '../../graph/executor';
 import { type NodeRow, nodeFromRow } from '../../graph/records';
-import { type Evidence, evidenceFromLists } from '../../model/elements';
+import type { Evidence } from '../../model/elements';
 import type { PartialDate } from '../../model/partial-date';
 import { type DelegationRole, MeetingMedium, type ParticipantRole, ROLE_CODES } from '../../model/vocabulary';
 import { decodeCursor, type Page, pageSize, toPage } from '../common/connection';
@@ -19,22 +19,18 @@ import type { Encounter, MetPair, TakingPart } from './encounter.type';
 /** A node as the statement sends it: projected (a map) or, for a whole position, a node row. */
 type RawNode = Projected | NodeRow | null;
 
-/**
- * How one side took part, as the statement sends it: how, role, delegation role, the
- * delegation (when selected), and the quotes of the participation and of its delegation link
- * as three lists (empty unless Encounter.evidence is selected).
- */
+/** How one side took part, as the statement sends it: how, role, delegation role, the delegation (when selected). */
 type RawWay = [
   how: ParticipationMode,
   role: ParticipantRole,
   delegationRole: DelegationRole | null,
   delegation: RawNode,
-  sourceIds: string[],
-  quotes: string[],
-  offsets: number[],
 ];
 
-/** One encounter: its meeting, Encounter.date and medium, places, and both sides' ways. */
+/** One piece of an encounter's evidence, each once, with only the selected parts (null otherwise). */
+type RawEvidence = [sourceId: string | null, offset: number | null, quote: string | null];
+
+/** One encounter: its meeting, Encounter.date and medium, places, both sides' ways, and its evidence. */
 type RawEncounter = [
   meeting: RawNode,
   when: { date?: PartialDate | null; medium?: string | null } | null,
@@ -44,6 +40,7 @@ type RawEncounter = [
   country: RawNode,
   actorWays: RawWay[],
   counterpartWays: RawWay[],
+  evidence: RawEvidence[],
 ];
 
 interface PairRow {
@@ -131,18 +128,9 @@ class Shape {
   }
 
   private encounter(raw: RawEncounter): Encounter {
-    const [meeting, when, place, venue, city, country, actorWays, counterpartWays] = raw;
+    const [meeting, when, place, venue, city, country, actorWays, counterpartWays, evidence] = raw;
     const { places, delegation } = this.selection;
-    const evidence: Evidence[] = [];
-    const seen = new Set<string>();
-    const takingPart = ([how, role, delegationRole, through, sourceIds, quotes, offsets]: RawWay): TakingPart => {
-      for (const e of evidenceFromLists(sourceIds, quotes, offsets)) {
-        const key = `${e.sourceId}@${e.offset}:${e.quote.length}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          evidence.push(e);
-        }
-      }
+    const takingPart = ([how, role, delegationRole, through]: RawWay): TakingPart => {
       return {
         how,
         role,
@@ -161,7 +149,14 @@ class Shape {
       country: node(country, places.country),
       actorTookPart: actorWays.map(takingPart),
       counterpartTookPart: counterpartWays.map(takingPart),
-      evidence,
+      // Parts left out were not selected: nothing reads them.
+      evidence: evidence.map(
+        ([sourceId, offset, quote]): Evidence => ({
+          sourceId: sourceId ?? '',
+          offset: offset ?? -1,
+          quote: quote ?? '',
+        }),
+      ),
     };
   }
 }

@@ -49,7 +49,12 @@ export interface EncounterSelection {
   delegation: NodePosition | null;
   /** Encounter.evidence: the quotes of the participations and delegation links. */
   evidence: boolean;
+  /** Which parts of each Evidence are sent (the source id also for Evidence.source). */
+  evidenceParts: Record<EvidencePart, boolean>;
 }
+
+export const EVIDENCE_PARTS = ['sourceId', 'offset', 'quote'] as const;
+export type EvidencePart = (typeof EVIDENCE_PARTS)[number];
 
 function contextOf(info: GraphQLResolveInfo): SelectionContext {
   return { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
@@ -117,6 +122,7 @@ export function encounterSelection(info: GraphQLResolveInfo): EncounterSelection
     counterpartWays: false,
     delegation: null,
     evidence: false,
+    evidenceParts: { sourceId: false, offset: false, quote: false },
   };
   const edges = field(
     ctx,
@@ -138,7 +144,13 @@ export function encounterSelection(info: GraphQLResolveInfo): EncounterSelection
     const place = position(ctx, field(ctx, encounter, meetings.sets, name));
     if (place) found.places[name] = place;
   }
-  found.evidence = field(ctx, encounter, meetings.sets, 'evidence') !== null;
+  const evidence = field(ctx, encounter, meetings.sets, 'evidence');
+  found.evidence = evidence !== null;
+  if (evidence) {
+    const parent = objectType(evidence.type);
+    const has = (name: string) => subSelections(ctx, parent, evidence.sets, name).present;
+    found.evidenceParts = { sourceId: has('sourceId') || has('source'), offset: has('offset'), quote: has('quote') };
+  }
   for (const side of ['actorTookPart', 'counterpartTookPart'] as const) {
     const ways = field(ctx, encounter, meetings.sets, side);
     if (!ways) continue;

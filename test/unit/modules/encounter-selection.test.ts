@@ -53,6 +53,19 @@ test("an encounter's evidence needs both sides' ways, and no node", () => {
   );
   expect([s.evidence, s.actorWays, s.counterpartWays]).toEqual([true, true, true]);
   expect([s.meeting, s.counterpart, s.when]).toEqual([null, null, null]);
+  expect(s.evidenceParts).toEqual({ sourceId: false, offset: false, quote: true });
+});
+
+test("the evidence's parts sent are those selected, the source id also for Evidence.source", () => {
+  const parts = (evidence: string) =>
+    encounterSelection(
+      infoFor(
+        `{ whoMetWhom(actorId: "person:hakan-fidan") { edges { node { meetings { evidence { ${evidence} } } } } } }`,
+      ),
+    ).evidenceParts;
+  expect(parts('offset source { title }')).toEqual({ sourceId: true, offset: true, quote: false });
+  expect(parts('sourceId quote')).toEqual({ sourceId: true, offset: false, quote: true });
+  expect(parts('__typename')).toEqual({ sourceId: false, offset: false, quote: false });
 });
 
 test("a node's evidence, through an alias and a fragment on an interface, is that position's", () => {
