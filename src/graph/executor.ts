@@ -142,7 +142,7 @@ export class Executor {
    * 3k meetings, p50 28.6 ms in executeRead against 25.8 ms auto-commit.
    */
   read<R = Row>(statement: Statement, params: Params = {}): Promise<R[]> {
-    return this.untilOutage(retried(() => this.autoCommit<R>(statement, params, undefined, 'READ', false))).catch(
+    return this.untilOutage(retried(() => this.runAutoCommit<R>(statement, params, undefined, 'READ'))).catch(
       (error) => {
         throw this.failure(error, statement.name);
       },
@@ -171,7 +171,20 @@ export class Executor {
     params: Params = {},
     timeoutMs?: number,
     mode: 'READ' | 'WRITE' = 'WRITE',
-    mapErrors = true,
+  ): Promise<R[]> {
+    try {
+      return await this.runAutoCommit<R>(statement, params, timeoutMs, mode);
+    } catch (error) {
+      throw this.failure(error, statement.name);
+    }
+  }
+
+  /** `autoCommit` with the driver's errors as they are (`read` retries some before mapping). */
+  private async runAutoCommit<R>(
+    statement: Statement,
+    params: Params,
+    timeoutMs: number | undefined,
+    mode: 'READ' | 'WRITE',
   ): Promise<R[]> {
     this.ensureAvailable();
     const session = this.driver.session({
@@ -186,8 +199,6 @@ export class Executor {
         this.txConfig(statement.name, timeoutMs),
       );
       return result.records.map((r) => recordToRow(r) as R);
-    } catch (error) {
-      throw mapErrors ? this.failure(error, statement.name) : error;
     } finally {
       await session.close();
     }

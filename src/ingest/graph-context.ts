@@ -9,6 +9,7 @@ import { DEFAULT_SUGGESTION_PROBES, DEFAULT_SUGGESTIONS_PER_PROBE } from '../con
 import type { Executor } from '../graph/executor';
 import { ID_PREFIX, NodeKind, type RelType } from '../model/vocabulary';
 import { ID_CANDIDATES, KNOWN_ENTITIES } from './graph-context.cypher';
+import type { ImportOptions } from './report';
 import { knownRelationshipKey, REQUIRED_RELATIONSHIPS } from './rules/required-relationships';
 
 export interface GraphContext {
@@ -26,7 +27,7 @@ const DECLARED_ID = /\bid["']?\s*:\s*["']?([a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*)/g;
 export async function graphContext(
   executor: Executor,
   text: string,
-  limits: { probes?: number; perProbe?: number } = {},
+  limits: Pick<ImportOptions, 'suggestionProbes' | 'suggestionsPerProbe'> = {},
 ): Promise<GraphContext> {
   const ids = [...new Set(Array.from(text.matchAll(ID_LIKE), (m) => m[0]))];
   const types = [...new Set(Object.values(REQUIRED_RELATIONSHIPS).map((required) => required.type))];
@@ -42,7 +43,7 @@ export async function graphContext(
   const declared = new Set(Array.from(text.matchAll(DECLARED_ID), (m) => m[1]!));
   const probes = ids
     .filter((id) => !knownIds.has(id) && !declared.has(id))
-    .slice(0, limits.probes ?? DEFAULT_SUGGESTION_PROBES)
+    .slice(0, limits.suggestionProbes ?? DEFAULT_SUGGESTION_PROBES)
     .map(probe);
   const candidates =
     probes.length === 0
@@ -50,7 +51,7 @@ export async function graphContext(
       : (
           await executor.read<{ id: string }>(ID_CANDIDATES, {
             probes,
-            limit: limits.perProbe ?? DEFAULT_SUGGESTIONS_PER_PROBE,
+            limit: limits.suggestionsPerProbe ?? DEFAULT_SUGGESTIONS_PER_PROBE,
           })
         ).map((r) => r.id);
   return { knownIds, knownRelationships, candidates };

@@ -42,10 +42,7 @@ export async function importFacts(
     fs.readFileSync(path.resolve(path.dirname(fileName), relative), 'utf8'),
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const graph = await graphContext(executor, text, {
-    probes: options.suggestionProbes,
-    perProbe: options.suggestionsPerProbe,
-  });
+  const graph = await graphContext(executor, text, options);
   const result = parseFactsDocument(text, fileName, { readTextFile, maxAliasCount: options.maxAliasCount, ...graph });
   if (!result.ok) throw invalidDocument(path.basename(fileName), result.problems);
   const loaded = await loadPlan(executor, planFromFacts(result.document), {

@@ -98,8 +98,8 @@ describe('a second document validated against the seeded graph', () => {
 
   it('looks up suggestions within the configured caps', async () => {
     const text = stringify(secondDocument('person:zelensky'));
-    expect((await graphContext(executor, text, { probes: 0 })).candidates).toEqual([]);
-    const one = await graphContext(executor, text, { perProbe: 1 });
+    expect((await graphContext(executor, text, { suggestionProbes: 0 })).candidates).toEqual([]);
+    const one = await graphContext(executor, text, { suggestionsPerProbe: 1 });
     // One unknown id, two ways of finding candidates, at most one each.
     expect(one.candidates.length).toBeGreaterThan(0);
     expect(one.candidates.length).toBeLessThanOrEqual(2);
