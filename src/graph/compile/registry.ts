@@ -86,10 +86,9 @@ export const nameExpr = (v: string) => `coalesce(${v}.name, ${v}.title, ${v}.id)
  * property read instead of three per node named or ordered by name.
  */
 export function nameOf(v: string, kinds: Iterable<string>): string {
-  for (const kind of kinds) if (kind === NodeKind.Source || !NODE_KIND_SET.has(kind)) return nameExpr(v);
+  for (const kind of kinds) if (kind === NodeKind.Source || !NODE_TYPES.has(kind)) return nameExpr(v);
   return `${v}.name`;
 }
-const NODE_KIND_SET: ReadonlySet<string> = new Set(Object.values(NodeKind));
 
 /** The kinds at the far end of a relationship of `type` followed in `direction`. */
 export function farKinds(type: RelType, direction: Direction): readonly NodeKind[] {
