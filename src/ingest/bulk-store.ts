@@ -38,7 +38,7 @@ import { invalidDocument } from './import';
 import {
   type ClaimSubject,
   claimRecord,
-  definedValues,
+  claimValues,
   elementRecord,
   type LoadPlan,
   nodeRecord,
@@ -275,11 +275,11 @@ async function writeRows(plans: PlanSource, repeated: BloomFilter, files: CsvFil
     }
     for (const node of plan.nodes) {
       if (node.kind === NodeKind.Source) continue;
-      const claim = { sourceId: plan.sourceId, sourceDate, values: definedValues(node.props), evidence: node.evidence };
+      const claim = { sourceId: plan.sourceId, sourceDate, values: claimValues(node.props), evidence: node.evidence };
       take({ id: node.id, node: { kind: node.kind } }, claim);
     }
     for (const edge of plan.edges) {
-      const claim = { sourceId: plan.sourceId, sourceDate, values: definedValues(edge.props), evidence: edge.evidence };
+      const claim = { sourceId: plan.sourceId, sourceDate, values: claimValues(edge.props), evidence: edge.evidence };
       take({ id: edge.id, edge: { type: edge.type, from: edge.from, to: edge.to } }, claim);
     }
   }

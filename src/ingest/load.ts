@@ -180,7 +180,7 @@ async function applyPlan(tx: Tx, plan: LoadPlan, options: LoadOptions): Promise<
   const claimOf = (values: Record<string, PropertyValue | undefined>, evidence: Evidence[]): Claim => ({
     sourceId,
     sourceDate,
-    values: normalised(definedValues(values)),
+    values: claimValues(values),
     evidence,
   });
   for (const node of claimed) touch(node.id, { node: { kind: node.kind } }).claim = claimOf(node.props, node.evidence);
@@ -475,9 +475,14 @@ export function definedValues(props: Record<string, PropertyValue | undefined>):
 }
 
 /**
- * A claim's aliases each once and without its own name, as the rule would show them: so a node or
- * relationship that one source states has exactly its claim's values (exports rely on it).
+ * The values a claim stores for a plan's properties: those stated, with its aliases each once and
+ * without its own name, as the rule would show them; so a node or relationship that one source
+ * states has exactly its claim's values (exports rely on it). The bulk path stores the same.
  */
+export function claimValues(props: Record<string, PropertyValue | undefined>): Record<string, PropertyValue> {
+  return normalised(definedValues(props));
+}
+
 function normalised(values: Record<string, PropertyValue>): Record<string, PropertyValue> {
   if (!Array.isArray(values.aliases)) return values;
   const aliases = [...new Set(values.aliases as string[])].filter((a) => a !== values.name);

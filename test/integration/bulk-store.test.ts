@@ -2,9 +2,10 @@
  * The bulk path (Neo4j's importer into a new store) against the normal loader, on the same
  * plans: the seed article, the three invented example sources that disagree with it
  * (test/fixtures/sources), and an invented plan of awkward values (quotes holding commas,
- * semicolons, double quotes and line breaks; empty lists; whole and fractional numbers; a claim
- * without evidence), loaded by loadPlansInBatches in tiny batches. Every node, relationship and
- * Claim node, with each property's value and Neo4j type, must be the same on both sides.
+ * semicolons, double quotes and line breaks, a carriage return first; empty lists; repeated
+ * aliases; whole and fractional numbers; a claim without evidence), loaded by
+ * loadPlansInBatches in tiny batches. Every node, relationship and Claim node, with each
+ * property's value and Neo4j type, must be the same on both sides.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -80,6 +81,19 @@ function inventedPlans(): LoadPlan[] {
           id: person,
           kind: NodeKind.Person,
           props: { name: 'Ada Example', aliases: [] },
+          evidence: evidence(INVENTED),
+        },
+        {
+          // One source only, so written as it streams: its claim's aliases are stored each once
+          // and without its name, as the loader stores them; its description starts with a
+          // carriage return.
+          id: 'person:invented-bea-example',
+          kind: NodeKind.Person,
+          props: {
+            name: 'Bea Example',
+            aliases: ['Bea Example', 'B. Example', 'B. Example', 'Bea\nExample'],
+            description: '\rFirst line\r\nsecond line',
+          },
           evidence: evidence(INVENTED),
         },
         {
@@ -196,6 +210,17 @@ test('the importer path writes exactly the graph the loader writes for the same 
     expect(actual.nodes.length).toBe(expected.nodes.length);
     expect(actual.relationships).toEqual(expected.relationships);
     expect(actual.nodes).toEqual(expected.nodes);
+    // Checked against the invented plan itself, not only against the loader.
+    const [bea] = await bulk.read<{ description: string; aliases: string[]; values: string }>(
+      cypher(
+        'test-bulk-bea',
+        `MATCH (p:Person {id: 'person:invented-bea-example'}), (c:Claim {subjectId: p.id})
+         RETURN p.description AS description, p.aliases AS aliases, c.values AS values`,
+      ),
+    );
+    expect(bea?.description).toBe('\rFirst line\r\nsecond line');
+    expect(bea?.aliases).toEqual(['B. Example', 'Bea\nExample']);
+    expect(JSON.parse(bea!.values).aliases).toEqual(['B. Example', 'Bea\nExample']);
     // The schema is the one the server applies: constraints and the search index work.
     const [found] = await bulk.read<{ id: string }>(
       cypher(
