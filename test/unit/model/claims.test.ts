@@ -3,7 +3,7 @@
  * per group, ties go to the smaller source id, names and aliases are a union, and the result does
  * not depend on the order the claims come in.
  */
-import { type Claim, derive, ranked } from '../../../src/model/claims';
+import { type Claim, derive, ranked, stableJson } from '../../../src/model/claims';
 
 const claim = (sourceId: string, sourceDate: string | null, values: Claim['values']): Claim => ({
   sourceId,
@@ -78,5 +78,50 @@ describe('derive', () => {
 
   it('lists evidence by source id, whatever the ranking', () => {
     expect(derive([late, early]).evidence.map((e) => e.sourceId)).toEqual(['source:a-late', 'source:b-early']);
+  });
+});
+
+describe('stableJson', () => {
+  // What stableJson meant before its fast paths: JSON.stringify with every object's keys sorted.
+  const reference = (value: unknown) =>
+    JSON.stringify(value, (_key, v: unknown) =>
+      v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : v,
+    );
+
+  it('sorts keys, at any depth', () => {
+    expect(stableJson({ name: 'Türkiye', aliases: ['Turkey'], durationMinutes: 120 })).toBe(
+      '{"aliases":["Turkey"],"durationMinutes":120,"name":"Türkiye"}',
+    );
+    expect(stableJson([{ b: 1, a: { d: null, c: [2] } }])).toBe('[{"a":{"c":[2],"d":null},"b":1}]');
+  });
+
+  it('gives the text it gave before its fast paths, for every shape of value', () => {
+    const values: unknown[] = [
+      null,
+      undefined,
+      0,
+      -0,
+      1.5,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      true,
+      '',
+      'quote "with" \\ and \n line\u2028 breaks',
+      [],
+      ['a', 'b'],
+      [1, [2, [3]], null],
+      [undefined, 'x'],
+      {},
+      { z: 1, a: 'x', m: [true, false] },
+      { b: undefined, a: 1 },
+      { 10: 'ten', 9: 'nine', b: 'bee', a: 'ay' },
+      { nested: { y: 1, x: 2 }, list: [{ q: 1, p: 2 }] },
+      { when: new Date(Date.UTC(2025, 4, 16)) },
+      new Date(Date.UTC(2025, 4, 16)),
+      { toJSON: () => ({ b: 2, a: 1 }) },
+    ];
+    for (const value of values) expect(stableJson(value)).toBe(reference(value));
   });
 });
