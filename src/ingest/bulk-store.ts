@@ -339,16 +339,20 @@ class CsvGroup {
   }
 }
 
-/** One row's cells, and what its shape is: the typed columns and whether it needs fixing. */
+/** One row's cells, and what its shape is: its columns' signature and whether it needs fixing. */
 interface EncodedRow {
   /** Each present property's name and type code, in the record's order (the group's key). */
   signature: string;
-  keys: string[];
-  types: string[];
   /** The comma-separated cells of the present, non-empty properties. */
   cells: string;
-  empty: string[];
-  lineBreaks: string[];
+  empty: readonly string[];
+  lineBreaks: readonly string[];
+}
+
+/** The typed columns of a row, collected only for the first row of a file (its header). */
+interface Columns {
+  keys: string[];
+  types: string[];
 }
 
 class CsvFiles {
@@ -365,24 +369,21 @@ class CsvFiles {
     if (fix) this.marked.nodes = true;
     // The importer splits labels at the array delimiter too.
     const label = (fix ? [...labels, BULK_FIX_LABEL] : labels).join(ARRAY_DELIMITER);
-    const isEntity = labels[0] !== CLAIM_LABEL;
-    this.write(
-      `n${label}|${row.signature}`,
-      () => `:LABEL,${header(row, isEntity)}`,
-      `"${label}",${row.cells}${markerCells(row)}`,
-      this.nodeGroups,
-    );
+    const key = `n${label}|${row.signature}`;
+    const group =
+      this.groups.get(key) ??
+      this.open(key, `:LABEL,${header(props, row, labels[0] !== CLAIM_LABEL)}`, this.nodeGroups);
+    group.push(`"${label}",${row.cells}${markerCells(row)}\n`);
   }
 
   relationship(type: string, from: string, to: string, props: Record<string, unknown>): void {
     const row = encodeRow(props);
     if (row.empty.length > 0 || row.lineBreaks.length > 0) this.marked.relationships = true;
-    this.write(
-      `r${type}|${row.signature}`,
-      () => `:START_ID,:END_ID,:TYPE,${header(row, false)}`,
-      `${quote(from)},${quote(to)},${type},${row.cells}${markerCells(row)}`,
-      this.relationshipGroups,
-    );
+    const key = `r${type}|${row.signature}`;
+    const group =
+      this.groups.get(key) ??
+      this.open(key, `:START_ID,:END_ID,:TYPE,${header(props, row, false)}`, this.relationshipGroups);
+    group.push(`${quote(from)},${quote(to)},${type},${row.cells}${markerCells(row)}\n`);
   }
 
   nodeFiles(): string[] {
@@ -402,17 +403,15 @@ class CsvFiles {
     for (const group of this.groups.values()) group.close();
   }
 
-  private write(signature: string, header: () => string, line: string, list: CsvGroup[]): void {
-    let group = this.groups.get(signature);
-    if (!group) {
-      group = new CsvGroup(
-        path.join(this.dir, `${list === this.nodeGroups ? 'nodes' : 'relationships'}-${this.groups.size}.csv`),
-        header(),
-      );
-      this.groups.set(signature, group);
-      list.push(group);
-    }
-    group.push(`${line}\n`);
+  /** A new file for rows whose key (kind and signature) no file has yet. */
+  private open(key: string, header: string, list: CsvGroup[]): CsvGroup {
+    const group = new CsvGroup(
+      path.join(this.dir, `${list === this.nodeGroups ? 'nodes' : 'relationships'}-${this.groups.size}.csv`),
+      header,
+    );
+    this.groups.set(key, group);
+    list.push(group);
+    return group;
   }
 }
 
@@ -422,40 +421,57 @@ class CsvFiles {
  * without sorting. Line breaks become the stand-ins, so no cell spans lines and the importer
  * parses every file in parallel.
  */
-function encodeRow(props: Record<string, unknown>): EncodedRow {
+function encodeRow(props: Record<string, unknown>, columns?: Columns): EncodedRow {
   let signature = '';
   const cells: string[] = [];
-  const keys: string[] = [];
-  const types: string[] = [];
-  const empty: string[] = [];
-  const lineBreaks: string[] = [];
+  let empty: string[] = NONE;
+  let lineBreaks: string[] = NONE;
   for (const key in props) {
     const value = props[key];
     if (value === null || value === undefined) continue;
     if (Array.isArray(value) && value.length === 0) {
+      if (empty === NONE) empty = [];
       empty.push(key);
       signature += `${key}:[],`;
       continue;
     }
-    const [type, cell, broken] = encodeValue(key, value);
-    if (broken) lineBreaks.push(key);
-    keys.push(key);
-    types.push(type);
+    let type: string;
+    let cell: string;
+    let broken = false;
+    if (typeof value === 'string') {
+      // Most cells: a string, handled here without encodeValue's tuple.
+      type = 'string';
+      broken = LINE_BREAK.test(value);
+      cell = quote(broken ? oneLine(key, value) : value);
+    } else {
+      [type, cell, broken] = encodeValue(key, value);
+    }
+    if (broken) {
+      if (lineBreaks === NONE) lineBreaks = [];
+      lineBreaks.push(key);
+    }
+    columns?.keys.push(key);
+    columns?.types.push(type);
     signature += `${key}:${type},`;
     cells.push(cell);
   }
   if (lineBreaks.length > 0) signature += '|lines';
-  return { signature, keys, types, cells: cells.join(','), empty, lineBreaks };
+  return { signature, cells: cells.join(','), empty, lineBreaks };
 }
 
-/** The header of a file of rows shaped like `row`; checks the property names once per file. */
-function header(row: EncodedRow, isEntity: boolean): string {
-  for (const key of [...row.keys, ...row.empty]) {
+/** What a row without empty lists or line breaks holds of them (never written to). */
+const NONE: string[] = [];
+
+/** The header of a file of rows shaped like `props` (whose `row` it is); checks the names once per file. */
+function header(props: Record<string, unknown>, row: EncodedRow, isEntity: boolean): string {
+  const shape: Columns = { keys: [], types: [] };
+  encodeRow(props, shape);
+  for (const key of [...shape.keys, ...row.empty]) {
     if (!PROPERTY_KEY.test(key) || key === EMPTY_LISTS_MARKER || key === LINE_BREAKS_MARKER) {
       throw appError(ErrorCode.INVALID_DOCUMENT, `property name ${JSON.stringify(key)} cannot be bulk-loaded`);
     }
   }
-  const columns = row.keys.map((key, i) => (isEntity && key === 'id' ? 'id:ID' : `${key}:${row.types[i]}`));
+  const columns = shape.keys.map((key, i) => (isEntity && key === 'id' ? 'id:ID' : `${key}:${shape.types[i]}`));
   if (row.empty.length > 0) columns.push(`${EMPTY_LISTS_MARKER}:string[]`);
   if (row.lineBreaks.length > 0) columns.push(`${LINE_BREAKS_MARKER}:string[]`);
   return columns.join(',');
