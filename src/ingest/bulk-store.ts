@@ -502,16 +502,13 @@ function oneLine(key: string, text: string): string {
 }
 
 /**
- * The importer's type of a value, as the driver would send it (safe integers as longs), its cell,
- * and whether its line breaks were replaced by the stand-ins.
+ * The importer's type of a value other than a string (encodeRow writes those), as the driver
+ * would send it (safe integers as longs), its cell, and whether its line breaks were replaced by
+ * the stand-ins.
  */
 function encodeValue(key: string, value: unknown): [type: string, cell: string, lineBreaks: boolean] {
   const scalar = scalarType(value);
-  if (scalar === 'string') {
-    const text = value as string;
-    return LINE_BREAK.test(text) ? [scalar, quote(oneLine(key, text)), true] : [scalar, quote(text), false];
-  }
-  if (scalar !== undefined) return [scalar, String(value), false];
+  if (scalar !== undefined && scalar !== 'string') return [scalar, String(value), false];
   if (Array.isArray(value)) {
     const type = scalarType(value[0]);
     let broken = false;
