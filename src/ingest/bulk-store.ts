@@ -462,7 +462,7 @@ function encodeRow(props: Record<string, unknown>, columns?: Columns): EncodedRo
 /** What a row without empty lists or line breaks holds of them (never written to). */
 const NONE: string[] = [];
 
-/** The header of a file of rows shaped like `props` (whose `row` it is); checks the names once per file. */
+/** The header of a file of rows shaped like `props` (encoded as `row`); checks the names once per file. */
 function header(props: Record<string, unknown>, row: EncodedRow, isEntity: boolean): string {
   const shape: Columns = { keys: [], types: [] };
   encodeRow(props, shape);
